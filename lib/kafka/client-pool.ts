@@ -1,0 +1,88 @@
+import 'server-only';
+import fs from 'node:fs';
+import { Kafka, logLevel, type Admin, type KafkaConfig, type SASLOptions } from 'kafkajs';
+import type { ClusterConfig } from '@/lib/domain/config/console-config';
+import { clusterConfig } from '@/lib/config/load-config';
+import { logger } from '@/lib/log/logger';
+
+const kafkaLog = logger.child({ component: 'kafkajs' });
+
+const LEVELS: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'info',
+  [logLevel.DEBUG]: 'debug',
+};
+
+function saslOf(c: ClusterConfig): SASLOptions | undefined {
+  if (!c.sasl) return undefined;
+  const { mechanism, username, password } = c.sasl;
+  return { mechanism, username, password } as SASLOptions;
+}
+
+function sslOf(c: ClusterConfig): KafkaConfig['ssl'] {
+  if (c.tls === undefined || c.tls === false) return undefined;
+  if (c.tls === true) return true;
+  const read = (f?: string) => (f ? fs.readFileSync(f, 'utf8') : undefined);
+  return { ca: read(c.tls.caFile), cert: read(c.tls.certFile), key: read(c.tls.keyFile), rejectUnauthorized: c.tls.rejectUnauthorized };
+}
+
+export function kafkaClientFor(c: ClusterConfig): Kafka {
+  return new Kafka({
+    clientId: 'kafka-event-architect',
+    brokers: c.bootstrapServers,
+    ssl: sslOf(c),
+    sasl: saslOf(c),
+    // Fail fast: a console must say "cluster down" in seconds, not after kafkajs's default minute of retries.
+    connectionTimeout: 3000,
+    requestTimeout: 15000,
+    retry: { retries: 2, initialRetryTime: 200, maxRetryTime: 2000 },
+    logLevel: logLevel.WARN,
+    logCreator:
+      () =>
+      ({ level, log }) => {
+        const { message, ...extra } = log;
+        kafkaLog[LEVELS[level] ?? 'info']({ cluster: c.name, ...extra }, message);
+      },
+  });
+}
+
+interface PooledAdmin {
+  admin: Admin;
+  connected: Promise<void> | null;
+}
+
+const globalForPool = globalThis as unknown as { keaAdmins?: Map<string, PooledAdmin> };
+const admins = (globalForPool.keaAdmins ??= new Map());
+
+/**
+ * One connected admin client per cluster, shared by every request. A failed connect is forgotten
+ * so the next request tries again (the cluster may come back).
+ */
+export async function adminFor(clusterName: string): Promise<Admin> {
+  let pooled = admins.get(clusterName);
+  if (!pooled) {
+    pooled = { admin: kafkaClientFor(clusterConfig(clusterName)).admin(), connected: null };
+    admins.set(clusterName, pooled);
+  }
+  const entry = pooled;
+  entry.connected ??= entry.admin.connect().catch((e: unknown) => {
+    entry.connected = null;
+    throw e;
+  });
+  await entry.connected;
+  return entry.admin;
+}
+
+/** Drops a cluster's admin (after it proved broken) so the next call builds a fresh one. */
+export async function resetAdmin(clusterName: string): Promise<void> {
+  const pooled = admins.get(clusterName);
+  admins.delete(clusterName);
+  await pooled?.admin.disconnect().catch(() => undefined);
+}
+
+export async function disconnectAll(): Promise<void> {
+  const all = [...admins.values()];
+  admins.clear();
+  await Promise.all(all.map((p) => p.admin.disconnect().catch(() => undefined)));
+}
