@@ -1,0 +1,9 @@
+import { redirect } from 'next/navigation';
+import { authorize } from '@/lib/auth/guard';
+import { publicClusters } from '@/lib/config/load-config';
+
+export default async function Home() {
+  await authorize({ permission: 'cluster:read' });
+  const [first] = publicClusters();
+  redirect(`/clusters/${first!.name}`);
+}
