@@ -5,6 +5,7 @@ import { AppShell } from '@/components/shell/app-shell';
 import { NotBuiltYet } from '@/components/ui/not-built-yet';
 
 export const metadata: Metadata = { title: 'Designs' };
+export const dynamic = 'force-dynamic';
 
 export default async function DesignsPage() {
   await authorize({ permission: 'cluster:read' });
