@@ -32,6 +32,7 @@ const layering = {
       'error',
       { paths: [{ name: 'node:vm', message: 'User code runs only in a sandbox.' }, { name: 'vm', message: 'User code runs only in a sandbox.' }] },
     ],
+    '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     'no-eval': 'error',
     'no-new-func': 'error',
   },
