@@ -12,7 +12,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', environment: 'node', include: ['lib/**/*.test.ts'], exclude: ['**/*.int.test.ts', 'node_modules/**'] },
+        test: { name: 'unit', environment: 'node', include: ['lib/**/*.test.ts', 'test/*.test.ts'], exclude: ['**/*.int.test.ts', 'node_modules/**'] },
       },
       {
         resolve: { alias },

@@ -20,7 +20,7 @@ export class ConfigError extends Error {
 }
 
 /** Reads KEA_CONFIG (or ./kea.config.yaml); without a file, the local stack is the one cluster. */
-export function loadConsoleConfig(env: NodeJS.ProcessEnv = process.env): ConsoleConfig {
+export function loadConsoleConfig(env: Record<string, string | undefined> = process.env): ConsoleConfig {
   const explicit = env.KEA_CONFIG;
   const file = path.resolve(explicit ?? 'kea.config.yaml');
   let raw: unknown = { clusters: [LOCAL_STACK_CLUSTER] };

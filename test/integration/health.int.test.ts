@@ -1,6 +1,6 @@
 import './setup-env';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkHealth } from '@/lib/queries/health';
+import { checkHealth } from '@/lib/health/check-health';
 import { clusterStatus } from '@/lib/domain/health';
 import { disconnectAll } from '@/lib/kafka/client-pool';
 

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { authorize } from '@/lib/auth/guard';
 import { clusterStatus, overallStatus } from '@/lib/domain/health';
-import { checkHealth } from '@/lib/queries/health';
+import { checkHealth } from '@/lib/health/check-health';
 
 export const dynamic = 'force-dynamic';
 
