@@ -8,6 +8,8 @@ interface KafkaJsLikeError {
   retriable?: boolean;
   topic?: string;
   errors?: unknown[];
+  /** KafkaJSDeleteTopicRecordsError: per-partition failures. */
+  partitions?: { error?: unknown }[];
   originalError?: unknown;
 }
 
@@ -47,6 +49,8 @@ const PROTOCOL_MESSAGES: Record<string, (topic?: string) => string> = {
 function firstNested(e: KafkaJsLikeError): KafkaJsLikeError | undefined {
   if (Array.isArray(e.errors) && e.errors.length > 0) return e.errors[0] as KafkaJsLikeError;
   if (e.originalError && typeof e.originalError === 'object') return e.originalError as KafkaJsLikeError;
+  const failedPartition = e.partitions?.find((p) => p.error);
+  if (failedPartition) return failedPartition.error as KafkaJsLikeError;
   return undefined;
 }
 

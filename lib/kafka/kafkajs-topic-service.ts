@@ -6,6 +6,7 @@ import { mergeTopicConfigs, retainedRecords, topicLevelOverrides, type ConfigSou
 import { replicationFactorOf } from '@/lib/domain/cluster/cluster-model';
 import type { TopicService } from './ports';
 import { withAdmin } from './call';
+import { toConsoleError } from './errors';
 import { fetchAllTopicMetadata } from './topic-metadata';
 
 // DescribeConfigs config_source codes (KIP-226).
@@ -31,6 +32,11 @@ async function describeTopicConfigs(admin: Admin, topic: string): Promise<TopicC
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+}
+
 function notFound(topic: string): ConsoleError {
   return new ConsoleError({ category: 'not-found', message: `Topic "${topic}" does not exist.`, retryable: false });
 }
@@ -50,15 +56,17 @@ export function kafkajsTopicService(clusterName: string): TopicService {
         if (!(await admin.listTopics()).includes(topic)) throw notFound(topic);
         const [[meta], offsets, configs] = await Promise.all([
           fetchAllTopicMetadata(admin, [topic]),
-          admin.fetchTopicOffsets(topic),
+          // kafkajs asks for the whole topic at once: one offline partition fails them all. The page
+          // must still show partitions and configs on that day, so a failure here is data, not an error.
+          admin.fetchTopicOffsets(topic).catch((e: unknown) => toConsoleError(e, { clusterName, topic })),
           describeTopicConfigs(admin, topic),
         ]);
         if (!meta) throw notFound(topic);
-        const byPartition = new Map(offsets.map((o) => [o.partition, o]));
+        const byPartition = new Map(offsets instanceof ConsoleError ? [] : offsets.map((o) => [o.partition, o]));
         const partitions = meta.partitions.map((p) => ({
           ...p,
-          lowWatermark: byPartition.get(p.partition)?.low ?? '0',
-          highWatermark: byPartition.get(p.partition)?.high ?? '0',
+          lowWatermark: byPartition.get(p.partition)?.low ?? null,
+          highWatermark: byPartition.get(p.partition)?.high ?? null,
         }));
         const detail: TopicDetail = {
           name: meta.name,
@@ -67,6 +75,7 @@ export function kafkajsTopicService(clusterName: string): TopicService {
           partitions,
           configs,
           retainedRecords: retainedRecords(partitions),
+          ...(offsets instanceof ConsoleError ? { watermarksError: offsets.message } : {}),
         };
         return detail;
       }),
@@ -97,6 +106,12 @@ export function kafkajsTopicService(clusterName: string): TopicService {
     addPartitions: ({ topic, count }) =>
       run(topic, async (admin) => {
         await admin.createPartitions({ validateOnly: false, topicPartitions: [{ topic, count }] });
+        // CreatePartitions returns before the new partitions have leaders; wait (briefly) so the next
+        // read shows them ready rather than failing with NOT_LEADER_FOR_PARTITION.
+        await waitFor(async () => {
+          const [meta] = await fetchAllTopicMetadata(admin, [topic]);
+          return !!meta && meta.partitions.length >= count && meta.partitions.every((p) => p.leader >= 0);
+        }, 10_000);
       }),
 
     delete: (topic) =>
@@ -107,6 +122,9 @@ export function kafkajsTopicService(clusterName: string): TopicService {
 
     deleteRecords: ({ topic, partitions }) =>
       run(topic, async (admin) => {
+        // kafkajs looks up partition leaders from its cached metadata before refreshing it; fetch the
+        // topic's metadata first so a new topic (or new partitions) has leaders known.
+        await admin.fetchTopicMetadata({ topics: [topic] });
         await admin.deleteTopicRecords({ topic, partitions: partitions.map((p) => ({ partition: p.partition, offset: p.beforeOffset })) });
         const after = await admin.fetchTopicOffsets(topic);
         const wanted = new Set(partitions.map((p) => p.partition));

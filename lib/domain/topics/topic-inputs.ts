@@ -88,13 +88,15 @@ export function partitionCountProblem(topic: string, current: number, requested:
 export function deleteRecordsProblems(
   topic: string,
   requested: DeleteRecordsInput['partitions'],
-  watermarks: ReadonlyMap<number, { low: string; high: string }>,
+  watermarks: ReadonlyMap<number, { low: string | null; high: string | null }>,
 ): Record<string, string> {
   const problems: Record<string, string> = {};
   for (const r of requested) {
     const w = watermarks.get(r.partition);
     if (!w) {
       problems[`partitions.${r.partition}`] = `Topic "${topic}" has no partition ${r.partition}.`;
+    } else if (w.low === null || w.high === null) {
+      problems[`partitions.${r.partition}`] = `Partition ${r.partition}'s offsets are unknown right now (is its leader offline?); try again when it is online.`;
     } else if (BigInt(r.beforeOffset) > BigInt(w.high)) {
       problems[`partitions.${r.partition}`] = `Partition ${r.partition} ends at offset ${w.high}; choose an offset up to ${w.high}.`;
     } else if (BigInt(r.beforeOffset) <= BigInt(w.low)) {

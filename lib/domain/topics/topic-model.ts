@@ -11,8 +11,9 @@ export interface TopicConfigEntry {
 }
 
 export interface PartitionDetail extends PartitionInfo {
-  lowWatermark: string;
-  highWatermark: string;
+  /** null when the broker could not say (e.g. the partition is offline). */
+  lowWatermark: string | null;
+  highWatermark: string | null;
 }
 
 export interface TopicDetail {
@@ -22,11 +23,19 @@ export interface TopicDetail {
   partitions: PartitionDetail[];
   configs: TopicConfigEntry[];
   /** Sum over partitions of high − low watermark: records currently retained (approximate under compaction). */
-  retainedRecords: string;
+  retainedRecords: string | null;
+  /** Why watermarks are missing, when they are (an offline partition fails ListOffsets for the topic). */
+  watermarksError?: string;
 }
 
-export function retainedRecords(partitions: readonly Pick<PartitionDetail, 'lowWatermark' | 'highWatermark'>[]): string {
-  return partitions.reduce((sum, p) => sum + (BigInt(p.highWatermark) - BigInt(p.lowWatermark)), 0n).toString();
+/** null when any partition's watermarks are unknown: a partial sum would understate silently. */
+export function retainedRecords(partitions: readonly Pick<PartitionDetail, 'lowWatermark' | 'highWatermark'>[]): string | null {
+  let sum = 0n;
+  for (const p of partitions) {
+    if (p.lowWatermark === null || p.highWatermark === null) return null;
+    sum += BigInt(p.highWatermark) - BigInt(p.lowWatermark);
+  }
+  return sum.toString();
 }
 
 /**
