@@ -17,7 +17,12 @@ export function ClusterOverviewView({ cluster, overview }: { cluster: string; ov
         }
       />
       <section aria-label="Cluster summary" className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-        <Stat label="Brokers" value={o.brokers.length} />
+        <Stat
+          label="Brokers"
+          value={o.missingBrokerIds.length ? `${o.brokers.length} of ${o.brokers.length + o.missingBrokerIds.length}` : o.brokers.length}
+          tone={o.missingBrokerIds.length ? 'bad' : 'neutral'}
+          hint={o.missingBrokerIds.length ? `Not responding: broker ${o.missingBrokerIds.join(', ')}` : undefined}
+        />
         <Stat label="Controller" value={o.controllerId ?? '—'} />
         <Stat label="Topics" value={o.topicCount} hint={`${o.internalTopicCount} internal topics not counted`} />
         <Stat label="Partitions" value={o.partitionCount} />
@@ -39,6 +44,17 @@ export function ClusterOverviewView({ cluster, overview }: { cluster: string; ov
               </tr>
             </thead>
             <tbody>
+              {o.missingBrokerIds.map((id) => (
+                <tr key={`missing-${id}`} className="bg-red-50/60 dark:bg-red-950/30">
+                  <td className="num font-medium">{id}</td>
+                  <td colSpan={3} className="text-red-800 dark:text-red-300">
+                    Not responding: replicas are assigned to this broker, but it is not in the cluster&apos;s live metadata.
+                  </td>
+                  <td>
+                    <Badge tone="bad">Offline</Badge>
+                  </td>
+                </tr>
+              ))}
               {o.brokers.map((b) => (
                 <tr key={b.nodeId}>
                   <td className="num font-medium">{b.nodeId}</td>

@@ -1,6 +1,6 @@
 import 'server-only';
 import { ConfigResourceTypes } from 'kafkajs';
-import { summarizePartitions, type BrokerInfo, type ClusterOverview } from '@/lib/domain/cluster/cluster-model';
+import { missingBrokerIds, summarizePartitions, type BrokerInfo, type ClusterOverview } from '@/lib/domain/cluster/cluster-model';
 import type { ClusterService } from './ports';
 import { withAdmin } from './call';
 import { fetchAllTopicMetadata } from './topic-metadata';
@@ -28,6 +28,7 @@ export function kafkajsClusterService(clusterName: string): ClusterService {
           clusterId: cluster.clusterId,
           controllerId: cluster.controller,
           brokers,
+          missingBrokerIds: missingBrokerIds(topics, brokers.map((b) => b.nodeId)),
           ...summarizePartitions(topics),
         };
         return overview;

@@ -31,6 +31,11 @@ export interface ClusterOverview {
   partitionCount: number;
   underReplicatedPartitions: number;
   offlinePartitions: number;
+  /**
+   * Broker ids that replicas are assigned to but that are not alive: Kafka's metadata lists only live
+   * brokers, so a dead broker shows up only through the replica sets that still name it.
+   */
+  missingBrokerIds: number[];
   /** Partitions that are under-replicated or offline, worst first, capped for display. */
   unhealthyPartitions: { topic: string; partition: number; leader: number; replicas: number[]; isr: number[] }[];
 }
@@ -47,8 +52,15 @@ export function replicationFactorOf(t: TopicMetadata): number {
   return t.partitions.reduce((rf, p) => Math.max(rf, p.replicas.length), 0);
 }
 
+export function missingBrokerIds(topics: readonly TopicMetadata[], liveBrokerIds: Iterable<number>): number[] {
+  const live = new Set(liveBrokerIds);
+  const missing = new Set<number>();
+  for (const t of topics) for (const p of t.partitions) for (const r of p.replicas) if (!live.has(r)) missing.add(r);
+  return [...missing].sort((a, b) => a - b);
+}
+
 /** Summarises topic metadata into the overview's counts. */
-export function summarizePartitions(topics: readonly TopicMetadata[], unhealthyLimit = 50): Omit<ClusterOverview, 'clusterId' | 'controllerId' | 'brokers'> {
+export function summarizePartitions(topics: readonly TopicMetadata[], unhealthyLimit = 50): Omit<ClusterOverview, 'clusterId' | 'controllerId' | 'brokers' | 'missingBrokerIds'> {
   let partitionCount = 0;
   let underReplicated = 0;
   let offline = 0;
