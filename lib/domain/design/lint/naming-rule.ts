@@ -1,0 +1,62 @@
+import type { Topic } from '../model';
+import type { LintRule, RuleFinding } from './lint-types';
+
+/** Lower-case words joined by ".", "_" or "-": "task-events", "orders.retry-1". Teams replace it in the lint options. */
+export const DEFAULT_TOPIC_NAME_PATTERN = '^[a-z0-9]+(?:[._-][a-z0-9]+)*$';
+/** Patterns come from users; a cap keeps a pasted monster out (it does not make backtracking safe, only less likely). */
+const MAX_PATTERN_LENGTH = 500;
+
+export const topicNamingRule: LintRule = {
+  id: 'topic-naming',
+  title: 'Topic names follow one convention',
+  severity: 'warning',
+  sources: [
+    { title: 'Apache Kafka kafka-topics.sh warning: "topics with a period (\'.\') or underscore (\'_\') could collide. To avoid issues it is best to use either, but not both."', url: 'https://github.com/apache/kafka/blob/trunk/tools/src/main/java/org/apache/kafka/tools/TopicCommand.java' },
+    { title: 'Confluent: Kafka topic naming conventions', url: 'https://www.confluent.io/learn/kafka-topic-naming-convention/' },
+  ],
+  check: ({ design, topicNamePattern }) => {
+    const findings: RuleFinding[] = [];
+    const pattern = compile(topicNamePattern);
+    if (typeof pattern === 'string') {
+      findings.push({ severity: 'error', elementId: null, message: `The topic naming pattern "${topicNamePattern}" cannot be used: ${pattern}`, fix: `Correct the pattern in the lint settings, or use the default ${DEFAULT_TOPIC_NAME_PATTERN}.` });
+    } else {
+      for (const t of design.topics) {
+        if (!pattern.test(t.name)) {
+          findings.push({ elementId: t.id, message: `Topic "${t.name}" does not match the naming pattern ${topicNamePattern}.`, fix: `Rename "${t.name}" to match ${topicNamePattern}.` });
+        }
+      }
+    }
+    findings.push(...separatorMixing(design.topics));
+    return findings;
+  },
+};
+
+function compile(source: string): RegExp | string {
+  if (source.length > MAX_PATTERN_LENGTH) return `it is longer than ${MAX_PATTERN_LENGTH} characters.`;
+  try {
+    return new RegExp(source);
+  } catch (e) {
+    return e instanceof Error ? `${e.message}.` : 'it is not a regular expression.';
+  }
+}
+
+/** Kafka's metric names turn "." into "_", so one design should pick one of the two. */
+function separatorMixing(topics: readonly Topic[]): RuleFinding[] {
+  const findings: RuleFinding[] = [];
+  const dotted = topics.filter((t) => t.name.includes('.') && !t.name.includes('_'));
+  const underscored = topics.filter((t) => t.name.includes('_') && !t.name.includes('.'));
+  for (const t of topics.filter((t) => t.name.includes('.') && t.name.includes('_'))) {
+    findings.push({ elementId: t.id, message: `Topic "${t.name}" uses both "." and "_"; Kafka's metric names cannot tell them apart.`, fix: `Rename "${t.name}" to use either "." or "_", not both.` });
+  }
+  if (dotted.length > 0 && underscored.length > 0) {
+    const [minority, majority, use] = underscored.length <= dotted.length ? [underscored, dotted, '.'] : [dotted, underscored, '_'];
+    for (const t of minority) {
+      findings.push({
+        elementId: t.id,
+        message: `Topic "${t.name}" uses "${use === '.' ? '_' : '.'}" while "${majority[0]!.name}" uses "${use}"; mixing the two invites metric-name collisions.`,
+        fix: `Rename "${t.name}" to use "${use}" like the rest of the design.`,
+      });
+    }
+  }
+  return findings;
+}
