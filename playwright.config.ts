@@ -8,6 +8,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
  */
 export default defineConfig({
   testDir: 'e2e',
+  globalTeardown: './e2e/global-teardown.ts',
   outputDir: 'test-results/e2e',
   // One worker: the tests share one real cluster and a 2-core machine.
   workers: 1,

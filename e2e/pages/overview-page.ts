@@ -30,6 +30,7 @@ export class OverviewPage {
   }
 
   get errorPanel(): Locator {
-    return this.page.getByRole('alert');
+    // Scoped to <main>: Next.js keeps its own (empty) route announcer with role=alert in the body.
+    return this.page.getByRole('main').getByRole('alert');
   }
 }
