@@ -1,8 +1,9 @@
 // @ts-check
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // kafkajs and pino are Node libraries with dynamic requires; keep them out of the server bundle.
-  serverExternalPackages: ['kafkajs', 'pino', '@kafkajs/confluent-schema-registry'],
+  // Node libraries with dynamic requires or .wasm files next to them: load them from node_modules
+  // at run time instead of bundling them into the server build.
+  serverExternalPackages: ['kafkajs', 'pino', '@kafkajs/confluent-schema-registry', 'quickjs-emscripten-core', '@jitl/quickjs-wasmfile-release-sync'],
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,

@@ -1,0 +1,247 @@
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { FilterInput } from '@/lib/domain/messages/message-model';
+import { compileFilter, type MessageFilter } from './message-filter';
+
+const message = (overrides: Partial<FilterInput> = {}): FilterInput => ({
+  key: 'order-1',
+  value: { status: 'OVERDUE', amount: 120, customer: { tier: 'gold' } },
+  headers: { retry: '3', source: 'web' },
+  partition: 2,
+  offset: '9007199254740993',
+  timestamp: Date.UTC(2025, 0, 1),
+  ...overrides,
+});
+
+const filters: MessageFilter[] = [];
+/** Generous time by default: the machine is shared, and only the limit tests are about time. */
+async function filterOf(expression: string, options = {}): Promise<MessageFilter> {
+  const compiled = await compileFilter(expression, { timeoutMs: 1_000, ...options });
+  if (!compiled.ok) throw new Error(compiled.error.message);
+  filters.push(compiled.filter);
+  return compiled.filter;
+}
+afterAll(() => filters.forEach((f) => f.dispose()));
+
+describe('compileFilter', () => {
+  it.each<[string, string, { line?: number; column?: number }]>([
+    ['value.status ===', 'SyntaxError: the expression ends too early (an operand or closing bracket is missing) at line 1, column 17.', { line: 1, column: 17 }],
+    ['value.status = = 1', "SyntaxError: unexpected token in expression: '=' at line 1, column 16.", { line: 1, column: 16 }],
+    ["value.a &&\nvalue.b ))", "SyntaxError: expecting ';' at line 2, column 10.", { line: 2, column: 10 }],
+    ['', 'Enter a filter expression, e.g. value.status === "OVERDUE".', {}],
+    ['   ', 'Enter a filter expression, e.g. value.status === "OVERDUE".', {}],
+    ['x'.repeat(4097), 'A filter may be at most 4096 characters long; this one has 4097.', {}],
+  ])('%j is refused with a position', async (expression, message, position) => {
+    const r = await compileFilter(expression);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toEqual({ message, ...position });
+  });
+});
+
+describe('MessageFilter.test', () => {
+  it.each<[string, FilterInput, boolean]>([
+    ["value.status === 'OVERDUE' && headers['retry'] > 2", message(), true],
+    ["value.status === 'OVERDUE' && headers['retry'] > 2", message({ headers: { retry: '1' } }), false],
+    ['value.customer.tier === "gold"', message(), true],
+    ["key.startsWith('order-')", message(), true],
+    ['partition === 2 && offset === "9007199254740993"', message(), true],
+    ['timestamp >= Date.UTC(2025, 0, 1)', message(), true],
+    ["typeof value === 'string' && value.includes('boom')", message({ value: 'kaboom' }), true],
+    ['value === null', message({ value: null }), true],
+    ['value.amount', message(), true], // truthy, not strictly true
+    ['value.missing', message(), false],
+    ['/^ord/.test(key) && [1, 2, 3].includes(partition)', message(), true],
+  ])('%s', async (expression, input, match) => {
+    expect((await filterOf(expression)).test(input)).toEqual({ ok: true, match });
+  });
+
+  it('reports an evaluation error per message and goes on', async () => {
+    const f = await filterOf('value.customer.tier === "gold"');
+    expect(f.test(message({ value: 'plain text' }))).toEqual({
+      ok: false,
+      error: { kind: 'runtime', message: "TypeError: cannot read property 'tier' of undefined (line 1, column 15)", line: 1, column: 15 },
+    });
+    expect(f.test(message())).toEqual({ ok: true, match: true });
+    expect(f.stats).toEqual({ evaluated: 2, matched: 1, errors: 1, timeouts: 0 });
+  });
+
+  it('keeps strict mode: assignment to an undeclared name fails', async () => {
+    const f = await filterOf("stauts = 'OVERDUE'");
+    expect(f.test(message())).toMatchObject({ ok: false, error: { kind: 'runtime', message: expect.stringContaining("ReferenceError: 'stauts' is not defined") } });
+  });
+
+  it('cannot break message decoding for later messages', async () => {
+    const f = await filterOf('(JSON.parse = () => ({ value: "forged" }), value.status === "OVERDUE")');
+    expect(f.test(message())).toEqual({ ok: true, match: true });
+    expect(f.test(message())).toEqual({ ok: true, match: true });
+  });
+});
+
+describe('the sandbox holds', () => {
+  // Every escape must fail with a clear error and leave the filter usable for the next message.
+  it.each<[string, string]>([
+    ['process.env', "ReferenceError: 'process' is not defined"],
+    ["require('fs').readFileSync('/etc/passwd', 'utf8')", "ReferenceError: 'require' is not defined"],
+    ["globalThis.constructor.constructor('return process')()", "ReferenceError: 'process' is not defined"],
+    ["(() => {}).constructor('return this')().process.exit(1)", "TypeError: cannot read property 'exit' of undefined"],
+    ["import('fs')", 'TypeError: a filter must return true or false, not a Promise: filters are synchronous'],
+    ["fetch('http://127.0.0.1:1/')", "ReferenceError: 'fetch' is not defined"],
+    ["std.loadFile('/etc/passwd')", "ReferenceError: 'std' is not defined"],
+    ["os.exec(['ls'])", "ReferenceError: 'os' is not defined"],
+    ['new XMLHttpRequest()', "ReferenceError: 'XMLHttpRequest' is not defined"],
+    ['new WebAssembly.Module(new Uint8Array([0, 97, 115, 109]))', "ReferenceError: 'WebAssembly' is not defined"],
+    ["Deno.readTextFileSync('/etc/passwd')", "ReferenceError: 'Deno' is not defined"],
+  ])('%s', async (expression, error) => {
+    const f = await filterOf(`${expression} || value.status === 'OVERDUE'`);
+    const r = f.test(message());
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain(error);
+    expect(f.test(message({ value: 1 }))).toMatchObject({ ok: false });
+    const after = await filterOf("value.status === 'OVERDUE'");
+    expect(after.test(message())).toEqual({ ok: true, match: true });
+  });
+
+  it('loads nothing through import(), even when its promise is awaited', async () => {
+    const f = await filterOf("(import('fs').then((m) => { globalThis.loaded = m; }, (e) => { globalThis.failure = String(e); }), true) && typeof globalThis.loaded === 'undefined'");
+    expect(f.test(message())).toEqual({ ok: true, match: true });
+    const check = await filterOf('true');
+    expect(check.test(message())).toEqual({ ok: true, match: true });
+    const seen = await filterOf("(import('fs').catch((e) => { globalThis.failure = String(e); }), true) && (globalThis.failure === undefined || !/readFile/.test(globalThis.failure))");
+    expect(seen.test(message())).toEqual({ ok: true, match: true });
+    const second = seen.test(message());
+    expect(second).toEqual({ ok: true, match: true });
+  });
+
+  it('sees no host globals at all', async () => {
+    const f = await filterOf("['process', 'require', 'module', 'Buffer', 'fetch', 'setTimeout', 'console', 'globalThis.__dirname'].every((n) => typeof globalThis[n] === 'undefined')");
+    expect(f.test(message())).toEqual({ ok: true, match: true });
+  });
+
+  const LIMIT = 40;
+  const check = async (expression: string, kind: string, text: RegExp, options: object = {}) => {
+    const f = await filterOf(expression, { timeoutMs: LIMIT, maxConsecutiveTimeouts: 100, ...options });
+    const started = performance.now();
+    const r = f.test(message());
+    const elapsed = performance.now() - started;
+    expect(r).toMatchObject({ ok: false, error: { kind, message: expect.stringMatching(text) } });
+    // The same filter, runtime and context serve the next message.
+    const probe = await filterOf(`value === 1 || (${expression})`, { timeoutMs: LIMIT, maxConsecutiveTimeouts: 100, ...options });
+    expect(probe.test(message({ value: 1 }))).toEqual({ ok: true, match: true });
+    expect(f.test(message())).toMatchObject({ ok: false, error: { kind } });
+    return elapsed;
+  };
+
+  it('stops an endless loop at the time limit', async () => {
+    const elapsed = await check('(() => { while (true) {} })()', 'timeout', /over its limit of 40 ms/);
+    expect(elapsed).toBeLessThan(LIMIT + 500);
+  });
+
+  it('stops an endless loop hidden in a getter or a sort comparator', async () => {
+    await check('({ get x() { for (;;); } }).x', 'timeout', /over its limit/);
+    await check('[3, 2, 1].sort(() => { for (;;); })', 'timeout', /over its limit/);
+  });
+
+  it('stops catastrophic regular expression backtracking', async () => {
+    await check("/(a+)+$/.test('a'.repeat(40) + '!')", 'timeout', /over its limit/);
+  });
+
+  it('stops deep recursion', async () => {
+    await check('(function f(n) { return f(n + 1) + 1; })(0)', 'stack', /stack overflow/);
+  });
+
+  it('stops huge allocations at the memory limit', async () => {
+    const generous = { timeoutMs: 2_000 };
+    await check("'x'.repeat(2 ** 29).length > 0", 'memory', /ran out of its 32 MiB of memory/, generous);
+    await check('new Array(2 ** 26).fill(0).length > 0', 'memory', /ran out of its 32 MiB of memory/, generous);
+    await check('(() => { const a = []; for (;;) a.push({ n: a.length }); })()', 'memory', /memory/, generous);
+  });
+
+  it('holds memory piled up in globals across messages to the limit, then starts clean', async () => {
+    const f = await filterOf('(globalThis.keep = (globalThis.keep || []).concat([Array.from({ length: 2 ** 17 }, (_, i) => i)]), true)', {
+      memoryBytes: 16 * 1024 * 1024,
+      timeoutMs: 2_000,
+    });
+    const outcomes = Array.from({ length: 24 }, () => f.test(message()));
+    const kinds = outcomes.map((o) => (o.ok ? 'ok' : o.error.kind));
+    expect(kinds).toContain('memory');
+    expect(kinds.lastIndexOf('ok')).toBeGreaterThan(kinds.indexOf('memory'));
+  });
+
+  it('never grows the server process past the limit, whatever the code allocates', async () => {
+    const before = process.memoryUsage().rss;
+    const f = await filterOf("(() => { const keep = []; for (let i = 0; i < 5000; i++) keep.push('y'.repeat(1e5) + i); return true; })()", { timeoutMs: 5_000 });
+    expect(f.test(message())).toMatchObject({ ok: false, error: { kind: 'memory' } });
+    // 5000 × 100 kB would be 500 MB; the instance is capped at 32 MiB.
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it('disables itself after repeated timeouts, so one filter cannot hog the server', async () => {
+    const f = await filterOf('value === 1 || (() => { for (;;); })()', { timeoutMs: 40, maxConsecutiveTimeouts: 2 });
+    expect(f.test(message({ value: 1 }))).toEqual({ ok: true, match: true });
+    expect(f.test(message())).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+    expect(f.test(message())).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+    expect(f.test(message({ value: 1 }))).toMatchObject({ ok: false, error: { kind: 'disabled', message: expect.stringContaining('stopped after 2 messages in a row') } });
+    expect(f.stats.timeouts).toBe(2);
+  });
+
+  it('survives the host stack running out mid-call and keeps working', async () => {
+    const f = await filterOf('value === 1 || JSON.stringify((() => { let o = {}; for (let i = 0; i < 100000; i++) o = { o }; return o; })()).length > 0', {
+      timeoutMs: 5_000,
+    });
+    // Call from near the end of the host stack, so V8's stack overflows before QuickJS's own limit:
+    // the WASM call unwinds half-way and the instance must be replaced.
+    const depth = maxHostDepth();
+    const outcomes: string[] = [];
+    for (let headroom = 500; headroom < depth; headroom += 250) {
+      const outcome = atDepth(depth - headroom, () => f.test(message()));
+      outcomes.push(outcome === undefined ? 'host' : outcome.ok ? 'ok' : outcome.error.kind);
+      if (outcomes.at(-1) === 'crashed') break;
+    }
+    expect(outcomes).toContain('crashed');
+    await vi.waitFor(() => expect(f.test(message({ value: 1 }))).toEqual({ ok: true, match: true }), { timeout: 5_000 });
+    expect(f.test(message())).toMatchObject({ ok: false, error: { kind: 'stack' } });
+  });
+
+  it('measures throughput with one runtime reused across 10,000 messages', async () => {
+    const f = await filterOf("value.status === 'OVERDUE' && headers['retry'] > 2");
+    const inputs = Array.from({ length: 10_000 }, (_, i) =>
+      message({ offset: String(i), value: { status: i % 3 === 0 ? 'OVERDUE' : 'OPEN', amount: i, items: [{ sku: `sku-${i}`, qty: 1 }] } }),
+    );
+    const started = performance.now();
+    let matched = 0;
+    for (const input of inputs) {
+      const r = f.test(input);
+      if (r.ok && r.match) matched++;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`message filter: ${inputs.length} messages in ${(seconds * 1000).toFixed(0)} ms = ${Math.round(inputs.length / seconds).toLocaleString('en-US')} messages/s`);
+    expect(matched).toBe(3334);
+  });
+});
+
+function maxHostDepth(): number {
+  let depth = 0;
+  const dive = (): void => {
+    depth++;
+    dive();
+  };
+  try {
+    dive();
+  } catch {
+    // RangeError: the host stack is full at `depth`.
+  }
+  return depth;
+}
+
+function atDepth<T>(depth: number, fn: () => T): T | undefined {
+  let result: T | undefined;
+  const dive = (n: number): void => {
+    if (n <= 0) result = fn();
+    else dive(n - 1);
+  };
+  try {
+    dive(depth);
+  } catch {
+    return undefined;
+  }
+  return result;
+}
