@@ -3,8 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { clusterHealthQuery } from './health-query';
 
 const STYLE = {
-  ok: { dot: 'bg-emerald-500', label: 'Healthy' },
-  degraded: { dot: 'bg-amber-500', label: 'Degraded' },
+  // Reachability, not cluster health: a broker may be down while the cluster still answers (the
+  // overview reports that), so the label must not claim "healthy".
+  ok: { dot: 'bg-emerald-500', label: 'Connected' },
+  degraded: { dot: 'bg-amber-500', label: 'Partly reachable' },
   down: { dot: 'bg-red-500', label: 'Unreachable' },
 } as const;
 

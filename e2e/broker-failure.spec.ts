@@ -1,0 +1,69 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { Kafka, logLevel } from 'kafkajs';
+import { OverviewPage } from './pages/overview-page';
+
+// The day a broker dies, in the browser: a real three-broker cluster of its own (ports 9192-9194),
+// one broker stopped, and the overview must say which broker and which partitions suffer.
+const stackEnv = {
+  ...process.env,
+  KEA_BROKERS: '3',
+  KAFKA_PORT: '9192',
+  KAFKA_CONTROLLER_PORT: '19192',
+  KEA_STACK_DIR: path.resolve('.stack/e2e-three-brokers'),
+  KEA_STACK_SKIP: 'registry,connect',
+};
+const stack = (...args: string[]) => execFileSync('bash', ['scripts/stack.sh', ...args], { env: stackEnv, stdio: 'pipe', timeout: 240_000 });
+const topic = `e2e-rf3-${Date.now()}`;
+
+test.describe('a broker dies', () => {
+  test.describe.configure({ timeout: 300_000 });
+
+  test.beforeAll(async () => {
+    test.setTimeout(300_000);
+    stack('up');
+    const admin = new Kafka({ clientId: 'kea-e2e', brokers: ['127.0.0.1:9192'], logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 3, configEntries: [{ name: 'min.insync.replicas', value: '2' }] }] });
+    await admin.disconnect();
+  });
+
+  test.afterAll(() => {
+    stack('wipe');
+  });
+
+  test('the overview names the missing broker and the under-replicated partitions, then recovers', async ({ page }) => {
+    const overview = new OverviewPage(page);
+    await overview.goto('three');
+    await expect(overview.brokersTable.locator('tbody tr')).toHaveCount(3);
+    await expect(overview.stat('Under-replicated')).toContainText('0');
+
+    stack('stop-broker', '3');
+    await expect(async () => {
+      await page.reload();
+      await expect(overview.stat('Under-replicated')).toHaveText(/Under-replicated\s*[1-9]/, { timeout: 1000 });
+      await expect(overview.stat('Brokers')).toContainText('2 of 3', { timeout: 1000 });
+    }).toPass({ timeout: 60_000 });
+    const missing = overview.brokersTable.locator('tbody tr', { hasText: 'Not responding' });
+    await expect(missing).toContainText('3');
+    await expect(missing).toContainText('Offline');
+    const unhealthy = page.getByTestId('unhealthy-partitions');
+    await expect(unhealthy.getByRole('link', { name: topic })).toHaveCount(3);
+    await expect(unhealthy).toContainText('Under-replicated');
+    await expect(overview.stat('Offline')).toContainText('0');
+    await page.screenshot({ path: 'test-results/screens/overview-broker-down.png', fullPage: true });
+
+    // The topic page still works, and shows who is out of sync.
+    await unhealthy.getByRole('link', { name: topic }).first().click();
+    await expect(page.getByRole('heading', { level: 1, name: topic })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screens/topic-broker-down.png', fullPage: true });
+
+    stack('start-broker', '3');
+    await expect(async () => {
+      await overview.goto('three');
+      await expect(overview.stat('Brokers')).toHaveText(/Brokers\s*3$/, { timeout: 1000 });
+      await expect(page.getByTestId('unhealthy-partitions')).toHaveCount(0, { timeout: 1000 });
+    }).toPass({ timeout: 90_000 });
+  });
+});
