@@ -14,7 +14,18 @@ export type Permission =
   | 'topic:alter'
   | 'topic:delete'
   | 'topic:delete-records'
-  | 'health:read';
+  | 'design:read'
+  | 'design:write'
+  | 'design:apply'
+  | 'schema:read'
+  | 'schema:write'
+  | 'message:read'
+  | 'message:produce'
+  | 'health:read'
+  | 'group:read'
+  | 'group:reset-offsets'
+  | 'group:delete'
+  | 'metrics:read';
 
 export interface Principal {
   id: string;

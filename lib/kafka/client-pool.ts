@@ -74,6 +74,18 @@ export async function adminFor(clusterName: string): Promise<Admin> {
   return entry.admin;
 }
 
+const STALE_ADMIN_GRACE_MS = 30_000;
+
+/**
+ * Replaces `stale` (if it is still the cluster's admin) so the next call builds a fresh one; calls
+ * in flight on the old client may still finish, so it is closed a little later.
+ */
+export function replaceAdmin(clusterName: string, stale: Admin): void {
+  if (admins.get(clusterName)?.admin !== stale) return;
+  admins.delete(clusterName);
+  setTimeout(() => void stale.disconnect().catch(() => undefined), STALE_ADMIN_GRACE_MS).unref?.();
+}
+
 /** Drops a cluster's admin (after it proved broken) so the next call builds a fresh one. */
 export async function resetAdmin(clusterName: string): Promise<void> {
   const pooled = admins.get(clusterName);

@@ -85,3 +85,17 @@ export function toConsoleError(error: unknown, context: { clusterName?: string; 
   }
   return new ConsoleError({ category: 'internal', message: e.message ?? String(error), retryable: false }, { cause: error });
 }
+
+/**
+ * True when kafkajs failed because a topic it asked about is unknown. kafkajs keeps every topic an
+ * admin ever named in its metadata requests; once another client deletes one of them, calls naming
+ * other topics fail this way too, for good, until the admin is replaced (see call.ts, groups-admin.ts).
+ */
+export function isUnknownTopicError(error: unknown): boolean {
+  let e = error as KafkaJsLikeError | undefined;
+  for (let depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    if (e.type === 'UNKNOWN_TOPIC_OR_PARTITION') return true;
+    e = firstNested(e);
+  }
+  return false;
+}

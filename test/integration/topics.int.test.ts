@@ -83,6 +83,20 @@ describe('topic lifecycle (real broker)', () => {
   });
 });
 
+describe('a topic deleted by another client', () => {
+  it('does not break the shared admin for other topics (kafkajs keeps stale target topics)', async () => {
+    const doomed = await createTopic('doomed', 1);
+    await local.topics.describe(doomed);
+    const other = rawKafka.admin();
+    await other.connect();
+    await other.deleteTopics({ topics: [doomed] });
+    await other.disconnect();
+    const next = await createTopic('after-delete', 2);
+    expect((await local.topics.describe(next)).partitions).toHaveLength(2);
+    await expect(local.topics.describe(doomed)).rejects.toMatchObject({ category: 'not-found' });
+  });
+});
+
 describe('the broker’s own refusals arrive as ConsoleErrors and change nothing', () => {
   it('topic already exists', async () => {
     const name = await createTopic('dup', 1);

@@ -123,6 +123,11 @@ describe('evaluateGroupLag', () => {
     expect({ status: g.status, explanation: g.explanation }).toEqual({ status, explanation });
   });
 
+  it('does not call a group OK-for-sure while some partitions are still being watched', () => {
+    const g = evaluateGroupLag('billing', [p(0, 'OK', '5'), { ...p(1, 'OK', '7'), complete: false }]);
+    expect(g).toMatchObject({ status: 'OK', explanation: 'total lag 12; 1 of 2 partitions of group billing have too few samples to judge a trend yet, and none shows a problem so far.' });
+  });
+
   it('sorts worst first, then by lag, and sums known lag', () => {
     const g = evaluateGroupLag('billing', [p(0, 'OK', '5'), p(1, 'WARN', '70'), p(2, 'WARN', '700'), p(3, 'UNKNOWN', null)]);
     expect(g.partitions.map((x) => x.partition)).toEqual([2, 1, 3, 0]);

@@ -277,7 +277,11 @@ export function evaluateGroupLag(groupId: string, partitions: readonly Partition
   const problems = sorted.filter((p) => p.status !== 'OK').length;
   let explanation: string;
   if (!worst) explanation = `no partitions of group ${groupId} have been sampled yet.`;
-  else if (status === 'OK') explanation = `all ${partitions.length} partitions of group ${groupId} are OK; total lag ${formatCount(total)}.`;
+  else if (status === 'OK' && partitions.some((p) => !p.complete)) {
+    // "All OK" would overstate what a window too short to show a trend can tell.
+    const watching = partitions.filter((p) => !p.complete).length;
+    explanation = `total lag ${formatCount(total)}; ${watching} of ${partitions.length} partitions of group ${groupId} have too few samples to judge a trend yet, and none shows a problem so far.`;
+  } else if (status === 'OK') explanation = `all ${partitions.length} partitions of group ${groupId} are OK; total lag ${formatCount(total)}.`;
   else explanation = problems > 1 ? `${worst.explanation} ${problems - 1} more partition${problems > 2 ? 's need' : ' needs'} attention.` : worst.explanation;
   return { groupId, status, severity: LAG_SEVERITY[status], partitions: sorted, totalLag: total.toString(), unknownPartitions: unknown, explanation };
 }

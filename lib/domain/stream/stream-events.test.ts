@@ -39,3 +39,16 @@ describe('eventStreamComment', () => {
     expect(eventStreamComment('a\nb')).toBe(': a\n: b\n\n');
   });
 });
+
+describe('batchEventStreamText', () => {
+  it('writes the same frame as toEventStreamText from pre-serialised messages', async () => {
+    const { batchEventStreamText, toEventStreamText } = await import('./stream-events');
+    const messages = [
+      { topic: 't', partition: 0, offset: '1', timestamp: 1, key: { format: 'null', size: 0, truncated: false }, value: { format: 'text', size: 2, truncated: false, text: 'a\nb' }, headers: [], size: 2 },
+      { topic: 't', partition: 1, offset: '7', timestamp: 2, key: { format: 'null', size: 0, truncated: false }, value: { format: 'json', size: 2, truncated: false, value: {} }, headers: [], size: 2 },
+    ] as const;
+    const expected = toEventStreamText({ id: 'v1.x.1', event: { type: 'batch', messages: messages as never } });
+    expect(batchEventStreamText(messages.map((m) => JSON.stringify(m)), 'v1.x.1')).toBe(expected);
+    expect(batchEventStreamText([])).toBe(toEventStreamText({ event: { type: 'batch', messages: [] } }));
+  });
+});

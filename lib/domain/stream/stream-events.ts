@@ -35,11 +35,19 @@ export interface ProgressEvent {
   rate?: number;
   /** Browse finished (end offsets or limit reached); a tail never sets it. */
   done: boolean;
+  /** Records the server-side filter could not evaluate (counted as no match), and the first reason. */
+  filterErrors?: number;
+  filterError?: string;
 }
 
 export interface LagEvent {
   type: 'lag';
   group: GroupLagEvaluation;
+  /** When the sampler read these offsets (ms since the epoch): the lag chart's x. */
+  sampledAt?: number;
+  /** The group's state and member count at that poll (DescribeGroups), so a view can follow a rebalance. */
+  state?: string;
+  memberCount?: number;
 }
 
 export interface ErrorEvent {
@@ -110,3 +118,13 @@ export const EVENT_STREAM_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-cache, no-transform',
   'X-Accel-Buffering': 'no',
 };
+
+/**
+ * A batch event whose messages are already JSON text (each MessageView serialised once, however
+ * many viewers receive it): the same frame toEventStreamText writes for { type: 'batch', messages },
+ * assembled by joining strings. The texts must be JSON.stringify output, which has no line breaks.
+ */
+export function batchEventStreamText(messageJsons: readonly string[], id?: string): string {
+  if (id !== undefined && /[\r\n\0]/.test(id)) throw new RangeError('An SSE id cannot contain a line break or NUL (the browser would drop or split it).');
+  return `${id !== undefined ? `id: ${id}\n` : ''}event: batch\ndata: {"type":"batch","messages":[${messageJsons.join(',')}]}\n\n`;
+}
