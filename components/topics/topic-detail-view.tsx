@@ -93,6 +93,12 @@ export function TopicDetailView({ cluster, detail: d, brokerCount, tab, justCrea
             {t === 'configs' && overrides > 0 && <span className="ml-1.5 text-xs text-slate-400 tabular-nums">{overrides} set</span>}
           </Link>
         ))}
+        <Link
+          href={`/clusters/${cluster}/topics/${encodeURIComponent(d.name)}/messages`}
+          className="-mb-px border-b-2 border-transparent px-3 py-2 text-sm font-medium text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100"
+        >
+          Messages
+        </Link>
       </nav>
 
       {tab === 'partitions' && <PartitionsTable partitions={d.partitions} watermarksError={d.watermarksError} />}

@@ -23,6 +23,12 @@ async function filterOf(expression: string, options = {}): Promise<MessageFilter
 afterAll(() => filters.forEach((f) => f.dispose()));
 
 describe('compileFilter', () => {
+  it('compiles under a tight per-message time limit: setting up a fresh instance is not the expression running', async () => {
+    const compiled = await compileFilter('value.status === "OVERDUE"', { timeoutMs: 1 });
+    expect(compiled.ok).toBe(true);
+    if (compiled.ok) compiled.filter.dispose();
+  });
+
   it.each<[string, string, { line?: number; column?: number }]>([
     ['value.status ===', 'SyntaxError: the expression ends too early (an operand or closing bracket is missing) at line 1, column 17.', { line: 1, column: 17 }],
     ['value.status = = 1', "SyntaxError: unexpected token in expression: '=' at line 1, column 16.", { line: 1, column: 16 }],

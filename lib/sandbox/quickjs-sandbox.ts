@@ -41,6 +41,9 @@ export interface SandboxLimits {
 
 export const DEFAULT_SANDBOX_LIMITS: SandboxLimits = { timeoutMs: 100, memoryBytes: 32 * 1024 * 1024, stackBytes: 32 * 1024 };
 
+/** Budget for evaluating the source that defines the function (see start()). */
+export const SETUP_TIMEOUT_MS = 2_000;
+
 /** The prebuilt QuickJS module declares 16 MiB of initial memory; it cannot start with less. */
 export const MIN_SANDBOX_MEMORY = 16 * 1024 * 1024;
 const WASM_PAGE = 64 * 1024;
@@ -200,7 +203,9 @@ export class QuickJsSandbox {
     this.runtime = runtime;
     this.context = runtime.newContext();
     const started = performance.now();
-    this.deadline = started + this.limits.timeoutMs;
+    // Defining the function runs no user expression, but a fresh WASM instance's first evaluation
+    // is slow (V8 compiles its code lazily): on a busy machine it can pass a per-call budget.
+    this.deadline = started + Math.max(this.limits.timeoutMs, SETUP_TIMEOUT_MS);
     try {
       const result = this.context.evalCode(this.source, this.filename, { type: 'global', strict: true });
       if (result.error) {

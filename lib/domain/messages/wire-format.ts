@@ -130,19 +130,24 @@ export function writeProtobufMessageIndexes(indexes: readonly number[]): Uint8Ar
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-// C0 controls other than tab, newline, carriage return and form feed, and DEL: text that has these is really bytes.
-const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/;
+// Text with C0 controls other than tab, newline, form feed and carriage return, or DEL, is really bytes.
 
 /** The bytes as text when they are valid UTF-8 and printable; null otherwise. */
 export function utf8TextOf(bytes: Uint8Array): string | null {
-  let text: string;
+  // C0 controls and DEL are single bytes in UTF-8 and never occur inside a multi-byte sequence, so
+  // checking bytes is the same test as one on the decoded text, and several times faster than the regex
+  // on a 1 KB value (this runs for every record of a live tail).
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) || b === 0x7f) return null;
+  }
   try {
-    text = decoder.decode(bytes);
+    return decoder.decode(bytes);
   } catch {
     return null;
   }
-  return CONTROL.test(text) ? null : text;
 }
+
 
 /**
  * Only objects and arrays count as JSON. A key "42" or "true" is text to the people who wrote it,

@@ -47,3 +47,16 @@ describe('FanoutHub', () => {
     expect(() => hub.subscribe('a', 0)).toThrow('Viewer "a" is already subscribed.');
   });
 });
+
+describe('FanoutHub.queuedFor', () => {
+  it('tells how many items wait for one viewer', async () => {
+    const { FanoutHub } = await import('./fanout-hub');
+    const hub = new FanoutHub<number>({ maxItemsPerViewer: 3 });
+    hub.subscribe('a', 0);
+    hub.publish([1, 2, 3, 4]);
+    expect(hub.queuedFor('a')).toBe(3);
+    hub.drain('a', 2, 1);
+    expect(hub.queuedFor('a')).toBe(1);
+    expect(hub.queuedFor('nobody')).toBeUndefined();
+  });
+});

@@ -102,6 +102,11 @@ export class FanoutHub<T> {
     return evicted;
   }
 
+  /** Items waiting for one viewer; undefined for an unknown viewer. */
+  queuedFor(viewerId: string): number | undefined {
+    return this.viewers.get(viewerId)?.queue.size;
+  }
+
   stats(): ViewerStats[] {
     return [...this.viewers].map(([viewerId, v]) => ({ viewerId, queued: v.queue.size, bytes: v.queue.bytes, dropped: v.queue.dropped, lastDrainAt: v.lastDrainAt }));
   }

@@ -1,0 +1,5 @@
+import { TopicsLoading } from '@/components/topics/topics-loading';
+
+export default function Loading() {
+  return <TopicsLoading title="Messages" />;
+}

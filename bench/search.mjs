@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// Search: the console's filtered scan (SSE search, filter in the QuickJS sandbox) vs
+// `kcat -C -e | jq 'select(...)'`, same topic of 1 KB JSON records, same predicate, same run.
+// Prints wall times, rates and the ratio; asserts nothing.
+//
+//   npm run stack -- up && npx next build && node bench/search.mjs [--messages 200000 | --1m] [--url http://127.0.0.1:3000]
+import { spawn } from 'node:child_process';
+import { arg, ensureTopic, fmt, BOOTSTRAP, readEventStream, startConsole } from './messages-bench-lib.mjs';
+
+const MESSAGES = arg('1m', false) ? 1_000_000 : Number(arg('messages', 200_000));
+const TOPIC = `bench-tail-${MESSAGES}`;
+await ensureTopic(TOPIC, MESSAGES, 3);
+
+// One record in 1,000 matches, so both scan everything.
+const FILTER = "value.seq % 1000 === 7 && value.type === 'OrderPlaced'";
+const JQ = 'select(.seq % 1000 == 7 and .type == "OrderPlaced")';
+
+async function consoleSearch(url) {
+  const started = performance.now();
+  let matched = 0;
+  let scanned = 0;
+  const q = new URLSearchParams({ filter: FILTER, from: 'oldest', max: '1000' });
+  const stream = readEventStream(`${url}/api/clusters/local/topics/${TOPIC}/search?${q}`, (type, data) => {
+    if (type === 'progress') ({ scanned, matched } = data);
+    if (type === 'error') console.error('search error:', data.error.message);
+  });
+  await stream.done;
+  return { scanned, matched, elapsed: (performance.now() - started) / 1000 };
+}
+
+async function kcatJq() {
+  const started = performance.now();
+  let matched = 0;
+  await new Promise((resolve, reject) => {
+    const kcat = spawn('kcat', ['-C', '-b', BOOTSTRAP, '-t', TOPIC, '-o', 'beginning', '-e', '-q', '-f', '%s\n']);
+    const jq = spawn('jq', ['-c', JQ]);
+    kcat.stdout.pipe(jq.stdin);
+    jq.stdout.on('data', (chunk) => {
+      for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) matched++;
+    });
+    jq.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`jq exited ${code}`))));
+  });
+  return { scanned: MESSAGES, matched, elapsed: (performance.now() - started) / 1000 };
+}
+
+const app = await startConsole(3472);
+try {
+  await consoleSearch(app.url).catch(() => undefined); // warm-up (modules, sandbox, connections)
+  const results = { console: await consoleSearch(app.url), kcat: await kcatJq() };
+  console.log(`\nFiltered scan of ${fmt(MESSAGES)} records of 1 KB JSON, same topic, same run:`);
+  for (const [name, r] of [['console search (QuickJS filter)', results.console], ['kcat -C -e | jq select(...)', results.kcat]]) {
+    console.log(`  ${name.padEnd(32)} ${r.elapsed.toFixed(1).padStart(6)} s  ${fmt(r.scanned / r.elapsed).padStart(8)} msg/s scanned, ${r.matched} matched`);
+  }
+  console.log(`  console time / kcat|jq time      ${(results.console.elapsed / results.kcat.elapsed).toFixed(2)}×  (below 1 is faster)`);
+} finally {
+  await app.stop();
+}

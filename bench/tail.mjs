@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// Live tail throughput: messages/s delivered to an SSE client by the console (shared consumer →
+// decode → hub → text/event-stream → a client parsing every batch, as a tab does) vs a bare kafkajs
+// consumer vs `kcat -C`, on the same topic of 1 KB JSON records, in the same run. The SSE client
+// resumes from offset 0 of every partition (an SSE position), so the console's tail replays the
+// whole topic through the same path live records take. Prints rates and ratios; asserts nothing.
+//
+//   npm run stack -- up && npx next build && node bench/tail.mjs [--messages 200000 | --1m] [--url http://127.0.0.1:3000]
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { arg, cursorAtStart, ensureTopic, fmt, kafka, BOOTSTRAP, readEventStream, startConsole } from './messages-bench-lib.mjs';
+
+const MESSAGES = arg('1m', false) ? 1_000_000 : Number(arg('messages', 200_000));
+const PARTITIONS = 3;
+const TOPIC = `bench-tail-${MESSAGES}`;
+await ensureTopic(TOPIC, MESSAGES, PARTITIONS);
+
+async function bareKafkajs() {
+  const groupId = `kea-bench-${randomUUID()}`;
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  await consumer.subscribe({ topic: TOPIC, fromBeginning: true });
+  let count = 0;
+  const started = performance.now();
+  let first = 0;
+  await new Promise((resolve) => {
+    void consumer.run({
+      autoCommit: false,
+      partitionsConsumedConcurrently: PARTITIONS,
+      eachBatch: async ({ batch }) => {
+        if (!first) first = performance.now();
+        // What any consumer does at least: look at every value.
+        for (const m of batch.messages) if (m.value && m.value.length) count++;
+        if (count >= MESSAGES) resolve();
+      },
+    });
+  });
+  const elapsed = (performance.now() - started) / 1000;
+  await consumer.disconnect();
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.deleteGroups([groupId]).catch(() => undefined);
+  await admin.disconnect();
+  return { count, elapsed };
+}
+
+async function kcat() {
+  const started = performance.now();
+  let count = 0;
+  await new Promise((resolve, reject) => {
+    const p = spawn('kcat', ['-C', '-b', BOOTSTRAP, '-t', TOPIC, '-o', 'beginning', '-e', '-q', '-f', '%o\n']);
+    p.stdout.on('data', (chunk) => {
+      for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) count++;
+    });
+    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`kcat exited ${code}`))));
+  });
+  return { count, elapsed: (performance.now() - started) / 1000 };
+}
+
+async function sse(url) {
+  let count = 0;
+  let dropped = 0;
+  const started = performance.now();
+  let stream;
+  await new Promise((resolve) => {
+    stream = readEventStream(`${url}/api/clusters/local/topics/${TOPIC}/tail?cursor=${cursorAtStart(TOPIC, PARTITIONS)}`, (type, data) => {
+      if (type === 'batch') count += data.messages.length;
+      if (type === 'progress') dropped = data.dropped;
+      if (type === 'error') {
+        console.error('tail error:', data.error.message);
+        resolve();
+      }
+      if (count + dropped >= MESSAGES) resolve();
+    });
+    stream.done.then(resolve, resolve);
+  });
+  const elapsed = (performance.now() - started) / 1000;
+  stream.close();
+  return { count, dropped, elapsed };
+}
+
+const app = await startConsole(3471);
+try {
+  // Warm-up: the route's first request loads modules and connects clients.
+  const warm = readEventStream(`${app.url}/api/clusters/local/topics/${TOPIC}/tail`, () => undefined);
+  await new Promise((r) => setTimeout(r, 3000));
+  warm.close();
+  await new Promise((r) => setTimeout(r, 2500));
+
+  const results = {};
+  console.log('measuring kafkajs…');
+  results.kafkajs = await bareKafkajs();
+  console.log('measuring kcat…');
+  results.kcat = await kcat();
+  console.log('measuring the console SSE tail…');
+  results.sse = await sse(app.url);
+  const rate = (r) => r.count / r.elapsed;
+  console.log(`\nTail of ${fmt(MESSAGES)} records of 1 KB JSON (${PARTITIONS} partitions), same topic, same run:`);
+  console.log(`  bare kafkajs consumer   ${fmt(rate(results.kafkajs)).padStart(9)} msg/s  (${results.kafkajs.elapsed.toFixed(1)} s)`);
+  console.log(`  kcat -C                 ${fmt(rate(results.kcat)).padStart(9)} msg/s  (${results.kcat.elapsed.toFixed(1)} s)`);
+  console.log(`  console SSE client      ${fmt(rate(results.sse)).padStart(9)} msg/s  (${results.sse.elapsed.toFixed(1)} s, ${fmt(results.sse.count)} delivered, ${fmt(results.sse.dropped)} skipped for the client)`);
+  console.log(`  ratio SSE / kafkajs     ${(rate(results.sse) / rate(results.kafkajs)).toFixed(2)}×   (target ≥ 0.8×)`);
+  console.log(`  ratio SSE / kcat        ${(rate(results.sse) / rate(results.kcat)).toFixed(2)}×`);
+} finally {
+  await app.stop();
+}

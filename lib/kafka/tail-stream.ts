@@ -1,0 +1,334 @@
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { isConsoleError, type ConsoleErrorShape } from '@/lib/domain/console-error';
+import { toMessageView, type RawRecord } from '@/lib/domain/messages/decode-part';
+import { advanceCursor, decodeStreamCursor, encodeStreamCursor, planResume } from '@/lib/domain/stream/stream-cursor';
+import { batchEventStreamText, eventStreamComment, toEventStreamText, type PartitionProgress, type StreamEvent } from '@/lib/domain/stream/stream-events';
+import { RateMeter } from '@/lib/domain/stream/rate-meter';
+import type { MessageFilter } from '@/lib/sandbox/message-filter';
+import { codecFor } from '@/lib/registry/message-codec';
+import { logger } from '@/lib/log/logger';
+import { readRanges } from './browse-consumer';
+import { compileUserFilter } from './messages-filter';
+import { topicWatermarks } from './messages-service';
+import { TAIL_PREVIEW_LIMITS, TailItem, tailSourceFor, type TailSource } from './tail-source';
+
+/**
+ * One viewer's live tail as a `text/event-stream` body. Pull-based: the next frame is produced only
+ * when the HTTP response has taken the previous one, so a slow client holds at most one frame here
+ * and its backlog stays in its bounded hub queue, where the oldest records are dropped and counted.
+ *
+ * Position: every batch carries, as its SSE id, the next offset per partition after what this
+ * viewer has received. A reconnect sends it back (Last-Event-ID); records between that position and
+ * where the shared consumer is now are read once with an ephemeral consumer (the catch-up), the rest
+ * comes from the hub, and the hub only accepts records at or after the viewer's position. So the
+ * resumed stream has no gap and no duplicate (a catch-up longer than MAX_CATCH_UP keeps its newest
+ * records and reports the rest as dropped, like a slow viewer).
+ *
+ * The stream ends when the client goes: ReadableStream.cancel, the request's abort signal, and a
+ * failed enqueue all close the viewer (Next.js has had releases where one of them never fired); a
+ * viewer that stops reading altogether is evicted by the hub's idle sweep.
+ */
+export const BATCH_INTERVAL_MS = 100;
+export const MAX_BATCH_ITEMS = 1_000;
+export const PROGRESS_INTERVAL_MS = 1_000;
+export const HEARTBEAT_INTERVAL_MS = 10_000;
+export const MAX_CATCH_UP = 10_000;
+export const RETRY_MS = 2_000;
+
+const log = logger.child({ component: 'tail-stream' });
+const encoder = new TextEncoder();
+
+export interface TailStreamOptions {
+  cluster: string;
+  topic: string;
+  filter?: string;
+  /** Last-Event-ID, or ?cursor= (a paused view resuming). */
+  resumeFrom?: string;
+  signal?: AbortSignal;
+}
+
+export async function openTailStream(options: TailStreamOptions): Promise<ReadableStream<Uint8Array>> {
+  let filter: MessageFilter | null;
+  try {
+    filter = await compileUserFilter(options.filter);
+  } catch (e) {
+    return errorStream(isConsoleError(e) ? e.toJSON() : { category: 'internal', message: String(e), retryable: false });
+  }
+  try {
+    return await startViewer(options, filter);
+  } catch (e) {
+    filter?.dispose();
+    return errorStream(isConsoleError(e) ? e.toJSON() : { category: 'internal', message: (e as Error).message, retryable: true });
+  }
+}
+
+/** An error event and the end; EventSource would reconnect, so the client closes on a fatal error. */
+function errorStream(error: ConsoleErrorShape): ReadableStream<Uint8Array> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue(encoder.encode(toEventStreamText({ event: { type: 'error', error }, retryMs: RETRY_MS })));
+      controller.close();
+    },
+  });
+}
+
+async function startViewer(options: TailStreamOptions, filter: MessageFilter | null): Promise<ReadableStream<Uint8Array>> {
+  const { cluster, topic } = options;
+  const watermarks = await topicWatermarks(cluster, topic);
+  const notices: ConsoleErrorShape[] = [];
+  let dropped = 0;
+
+  // Where this viewer stands: a resumed position (planned against today's watermarks), or the log end.
+  let resumed: Map<number, bigint> | null = null;
+  if (options.resumeFrom) {
+    const decoded = decodeStreamCursor(options.resumeFrom, topic);
+    if (!decoded.ok) notices.push({ category: 'invalid-input', message: `${decoded.error} Starting at the end instead.`, retryable: false });
+    else {
+      const plan = planResume(decoded.cursor, watermarks);
+      resumed = new Map(plan.steps.map((s) => [s.partition, BigInt(s.seekTo)]));
+      for (const s of plan.steps) if (s.reason === 'retention') dropped += Number(s.missed ?? 0);
+    }
+  }
+  const logEnd = new Map(watermarks.map((w) => [w.partition, BigInt(w.high)]));
+  const source = tailSourceFor(cluster, topic, () => resumed ?? logEnd);
+  const viewerId = randomUUID();
+
+  // Snapshot and subscribe in one tick: the hub delivers what is published after `shared`.
+  const shared = new Map(source.positions);
+  const cursor = new Map<number, bigint>(resumed ?? shared);
+  const acceptFrom = new Map<number, bigint>();
+  const catchUp: { partition: number; from: bigint; to: bigint }[] = [];
+  for (const [partition, at] of shared) {
+    const mine = cursor.get(partition) ?? at;
+    if (mine < at) catchUp.push({ partition, from: mine, to: at });
+    acceptFrom.set(partition, mine > at ? mine : at);
+  }
+  const catchUpTotal = catchUp.reduce((n, r) => n + Number(r.to - r.from), 0);
+  if (catchUpTotal > MAX_CATCH_UP) {
+    // Keep the newest records of each partition, in proportion; the rest is reported as dropped.
+    for (const r of catchUp) {
+      const keep = BigInt(Math.ceil((Number(r.to - r.from) * MAX_CATCH_UP) / catchUpTotal));
+      if (r.to - r.from > keep) {
+        dropped += Number(r.to - r.from - keep);
+        r.from = r.to - keep;
+        cursor.set(r.partition, r.from);
+      }
+    }
+  }
+
+  let scanned = 0;
+  let matched = 0;
+  let filterErrors = 0;
+  let firstFilterError: string | undefined;
+  const accepts = (item: TailItem): boolean => {
+    scanned++;
+    if (!filter) {
+      matched++;
+      return true;
+    }
+    const outcome = filter.test(item.filterInput());
+    if (!outcome.ok) {
+      filterErrors++;
+      firstFilterError ??= outcome.error.message;
+      return false;
+    }
+    if (outcome.match) matched++;
+    return outcome.match;
+  };
+
+  let wakeUp: (() => void) | null = null;
+  const wake = () => {
+    const w = wakeUp;
+    wakeUp = null;
+    w?.();
+  };
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        wakeUp = null;
+        resolve();
+      }, ms);
+      wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+
+  let closed = false;
+  let failure: ConsoleErrorShape | null = null;
+  const catchUpAbort = new AbortController();
+  const close = (why: string) => {
+    if (closed) return;
+    closed = true;
+    catchUpAbort.abort();
+    source.unsubscribe(viewerId);
+    filter?.dispose();
+    wake();
+    log.debug({ topic, viewer: viewerId, why }, 'viewer closed');
+  };
+
+  source.subscribe(viewerId, {
+    accept: (item) => {
+      const from = acceptFrom.get(item.partition);
+      if (from !== undefined && item.offset < from) return false;
+      return accepts(item);
+    },
+    wake,
+    fail: (error) => {
+      failure = isConsoleError(error) ? error.toJSON() : { category: 'unavailable', message: error.message, retryable: true };
+      wake();
+    },
+  });
+  options.signal?.addEventListener('abort', () => close('request aborted'), { once: true });
+
+  // The catch-up: an ephemeral read of [position, shared position), buffered a little at a time.
+  const catchUpBuffer: string[] = [];
+  // Offsets read by the catch-up (matching or not) move the position once their batch is sent.
+  const pendingAdvance: { partition: number; offset: string }[] = [];
+  let catchUpDone = catchUp.length === 0;
+  let resumeCatchUp: (() => void) | null = null;
+  if (!catchUpDone) {
+    const codec = codecFor(cluster);
+    void readRanges(cluster, topic, catchUp, {
+      signal: catchUpAbort.signal,
+      partitions: watermarks.map((w) => w.partition),
+      timeoutMs: 120_000,
+      onRecords: async (_p, records: RawRecord[]) => {
+        await codec.prepare(records);
+        for (const r of records) {
+          const item = new TailItem(toMessageView(r, (b) => codec.decode(b, TAIL_PREVIEW_LIMITS)), r, codec);
+          if (accepts(item)) catchUpBuffer.push(item.json);
+          pendingAdvance.push({ partition: r.partition, offset: r.offset });
+        }
+        wake();
+        while (catchUpBuffer.length > MAX_BATCH_ITEMS * 2 && !closed) await new Promise<void>((r) => (resumeCatchUp = r));
+        return closed ? 'stop' : 'continue';
+      },
+    })
+      .catch((e: unknown) => {
+        failure = isConsoleError(e) ? e.toJSON() : { category: 'unavailable', message: (e as Error).message, retryable: true };
+      })
+      .finally(() => {
+        catchUpDone = true;
+        wake();
+      });
+  }
+
+  const rate = new RateMeter();
+  let lastBatchAt = 0;
+  let lastProgressAt = 0;
+  let lastWriteAt = Date.now();
+  let position: Map<number, bigint> = cursor;
+  const idOf = () => encodeStreamCursor(topic, position) ?? undefined;
+
+  const progress = (now: number): string => {
+    // Nothing is waiting for this viewer: everything up to the shared position is delivered, dropped or filtered out.
+    if (catchUpDone && catchUpBuffer.length === 0 && (source.hub.queuedFor(viewerId) ?? 0) === 0) {
+      const next = new Map(position);
+      for (const [p, at] of source.positions) if ((next.get(p) ?? -1n) < at) next.set(p, at);
+      position = next;
+    }
+    const partitions: PartitionProgress[] = [...position].sort((a, b) => a[0] - b[0]).map(([partition, at]) => ({ partition, position: at.toString(), end: (source.positions.get(partition) ?? at).toString() }));
+    const event: StreamEvent = {
+      type: 'progress',
+      scanned,
+      matched,
+      dropped,
+      partitions,
+      rate: Math.round(rate.rate(now)),
+      done: false,
+      ...(filterErrors > 0 ? { filterErrors, filterError: firstFilterError } : {}),
+    };
+    return toEventStreamText({ event, id: idOf() });
+  };
+
+  const nextFrame = async (): Promise<string | null> => {
+    for (;;) {
+      if (closed) return null;
+      if (failure) {
+        const text = toEventStreamText({ event: { type: 'error', error: failure } });
+        close('source failed');
+        return text;
+      }
+      const now = Date.now();
+      // Progress (position, skipped count, rate) goes out every second even while batches flow.
+      if (now - lastProgressAt >= PROGRESS_INTERVAL_MS) {
+        lastProgressAt = now;
+        return progress(now);
+      }
+      // A quiet stream batches ~every 100 ms; a full batch waiting goes out at once (no rate cap).
+      const queued = catchUpDone ? (source.hub.queuedFor(viewerId) ?? 0) : catchUpBuffer.length;
+      if (now - lastBatchAt < BATCH_INTERVAL_MS && queued < MAX_BATCH_ITEMS) {
+        await sleep(BATCH_INTERVAL_MS - (now - lastBatchAt));
+        continue;
+      }
+      if (catchUpBuffer.length > 0 || (!catchUpDone && pendingAdvance.length > 0)) {
+        const jsons = catchUpBuffer.splice(0, MAX_BATCH_ITEMS);
+        const advanced = pendingAdvance.splice(0, pendingAdvance.length);
+        position = advanceCursor(position, advanced);
+        resumeCatchUp?.();
+        lastBatchAt = now;
+        rate.record(jsons.length, now);
+        if (jsons.length) return batchEventStreamText(jsons, idOf());
+        continue;
+      }
+      if (catchUpDone) {
+        const drained = source.hub.drain(viewerId, MAX_BATCH_ITEMS, now);
+        if (!drained) {
+          close('evicted');
+          return null;
+        }
+        dropped += drained.dropped;
+        if (drained.items.length) {
+          position = advanceCursor(
+            position,
+            drained.items.map((i) => ({ partition: i.partition, offset: i.view.offset })),
+          );
+          lastBatchAt = now;
+          rate.record(drained.items.length, now);
+          return batchEventStreamText(
+            drained.items.map((i) => i.json),
+            idOf(),
+          );
+        }
+      }
+      if (now - lastWriteAt >= HEARTBEAT_INTERVAL_MS) return eventStreamComment(`heartbeat ${now}`) + toEventStreamText({ event: { type: 'heartbeat', at: now } });
+      await sleep(Math.min(PROGRESS_INTERVAL_MS - (now - lastProgressAt), HEARTBEAT_INTERVAL_MS));
+    }
+  };
+
+  const opening = eventStreamComment(`tail of ${topic}`) + notices.map((error) => toEventStreamText({ event: { type: 'error', error } })).join('') + `retry: ${RETRY_MS}\n\n`;
+  let opened = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          if (!opened) {
+            opened = true;
+            controller.enqueue(encoder.encode(opening + progress(Date.now())));
+            lastProgressAt = Date.now();
+            return;
+          }
+          const frame = await nextFrame();
+          if (frame === null) {
+            controller.close();
+            return;
+          }
+          controller.enqueue(encoder.encode(frame));
+          lastWriteAt = Date.now();
+          if (closed) controller.close();
+        } catch (e) {
+          // Enqueue throws once the response is gone: the client disconnected.
+          close(`write failed: ${(e as Error).message}`);
+        }
+      },
+      cancel() {
+        close('client disconnected');
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}
+
+export type { TailSource };
