@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { deleteGroup } from '@/lib/actions/groups/delete-group';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/topics/form-feedback';
-import { useHydrated } from '@/components/topics/use-hydrated';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { useTopicAction } from '@/components/topics/use-topic-action';
 
 export function DeleteGroupForm({ cluster, groupId, guardProblem }: { cluster: string; groupId: string; guardProblem: string | null }) {

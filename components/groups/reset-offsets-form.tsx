@@ -7,7 +7,7 @@ import type { AppliedOffsetReset, OffsetResetPreview } from '@/lib/domain/groups
 import { Button } from '@/components/ui/button';
 import { formatCount } from '@/components/topics/format';
 import { FieldError, FormAlert, SuccessNotice, WarningNote } from '@/components/topics/form-feedback';
-import { useHydrated } from '@/components/topics/use-hydrated';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { useTopicAction } from '@/components/topics/use-topic-action';
 
 type Kind = (typeof RESET_KINDS)[number];

@@ -2,7 +2,7 @@
 import { useState, useTransition, type FormEvent } from 'react';
 import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
-import { useHydrated } from '@/components/topics/use-hydrated';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { FilterInput } from './filter-input';
 import { messagesHref } from './messages-href';
 

@@ -5,7 +5,7 @@ import { produceMessage } from '@/lib/actions/messages/produce-message';
 import type { ProduceEncoding } from '@/lib/domain/messages/produce-input';
 import { Button } from '@/components/ui/button';
 import { FieldError, FormAlert, SuccessNotice } from '@/components/topics/form-feedback';
-import { useHydrated } from '@/components/topics/use-hydrated';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { useTopicAction } from '@/components/topics/use-topic-action';
 import { messagesHref } from './messages-href';
 

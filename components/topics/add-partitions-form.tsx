@@ -4,7 +4,7 @@ import { addPartitions } from '@/lib/actions/topics/add-partitions';
 import { partitionCountProblem } from '@/lib/domain/topics/topic-inputs';
 import { Button } from '@/components/ui/button';
 import { FormAlert, SuccessNotice, WarningNote } from './form-feedback';
-import { useHydrated } from './use-hydrated';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { useTopicAction } from './use-topic-action';
 
 export function AddPartitionsForm({ cluster, topic, current }: { cluster: string; topic: string; current: number }) {

@@ -9,7 +9,7 @@ import { ConfigRowsEditor } from './config-rows-editor';
 import { checkCreateTopic, placeErrors, rowIndexByKey, type ConfigRow, type CreateTopicValues, type RowErrors } from './create-topic-validation';
 import { FieldError, FormAlert } from './form-feedback';
 import { topicHref } from './topic-list-href';
-import { useHydrated } from './use-hydrated';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { useTopicAction } from './use-topic-action';
 
 type Field = 'name' | 'partitions' | 'replicationFactor';

@@ -6,7 +6,7 @@ import type { PartitionDetail } from '@/lib/domain/topics/topic-model';
 import { Button } from '@/components/ui/button';
 import { formatCount, plural } from './format';
 import { FormAlert, SuccessNotice } from './form-feedback';
-import { useHydrated } from './use-hydrated';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { useTopicAction } from './use-topic-action';
 
 const isEmpty = (p: PartitionDetail) => p.lowWatermark !== null && p.lowWatermark === p.highWatermark;

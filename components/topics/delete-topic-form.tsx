@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { deleteTopic } from '@/lib/actions/topics/delete-topic';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from './form-feedback';
-import { useHydrated } from './use-hydrated';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { useTopicAction } from './use-topic-action';
 
 export function DeleteTopicForm({ cluster, topic }: { cluster: string; topic: string }) {

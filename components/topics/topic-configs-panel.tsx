@@ -8,7 +8,7 @@ import { ConfigEditRow } from './config-edit-row';
 import { ConfigSourceBadge } from './config-source-badge';
 import { ConfigValue } from './config-value';
 import { SuccessNotice } from './form-feedback';
-import { useHydrated } from './use-hydrated';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export function TopicConfigsPanel({ cluster, topic, configs }: { cluster: string; topic: string; configs: TopicConfigEntry[] }) {
   const [filter, setFilter] = useState('');

@@ -1,6 +1,6 @@
 'use client';
-import { GroupsCrash } from '@/components/groups/groups-crash';
+import { SectionCrash } from '@/components/ui/section-crash';
 
 export default function GroupsError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <GroupsCrash error={error} reset={reset} />;
+  return <SectionCrash title="Consumer groups" error={error} reset={reset} />;
 }

@@ -1,6 +1,6 @@
 'use client';
-import { TopicsCrash } from '@/components/topics/topics-crash';
+import { SectionCrash } from '@/components/ui/section-crash';
 
 export default function TopicsError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  return <TopicsCrash error={error} reset={reset} />;
+  return <SectionCrash title="Topics" error={error} reset={reset} />;
 }

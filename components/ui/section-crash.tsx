@@ -1,12 +1,12 @@
 'use client';
-import { Button } from '@/components/ui/button';
-import { PageHeader } from '@/components/ui/page-header';
+import { Button } from './button';
+import { PageHeader } from './page-header';
 
 /** Last resort for errors no loader caught: says so, keeps the shell, and offers a retry. */
-export function TopicsCrash({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export function SectionCrash({ title, error, reset }: { title: string; error: Error & { digest?: string }; reset: () => void }) {
   return (
     <>
-      <PageHeader title="Topics" />
+      <PageHeader title={title} />
       <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-900 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200">
         <p className="font-semibold">This page failed to render</p>
         <p className="mt-1">
