@@ -44,8 +44,7 @@ const config = [
   layering,
   {
     files: ['lib/domain/**/*.ts'],
-    // Tests beside the domain may use node APIs (files, child processes) to check outputs for real.
-    ignores: ['lib/domain/**/*.test.ts', 'lib/domain/**/testing/**'],
+    // Tests that need node APIs (files, child processes) to check outputs for real live in test/.
     rules: {
       'no-restricted-imports': [
         'error',

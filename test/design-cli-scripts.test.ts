@@ -4,10 +4,10 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { design, schemaFor, topic } from '../fixtures';
-import { designTemplate } from '../templates';
-import { exportKafkaTopicsScript, exportRpkScript } from './cli-scripts';
-import { continuedCommand, shellQuote } from './shell';
+import { design, schemaFor, topic } from '@/lib/domain/design/fixtures';
+import { designTemplate } from '@/lib/domain/design/templates';
+import { exportKafkaTopicsScript, exportRpkScript } from '@/lib/domain/design/export/cli-scripts';
+import { continuedCommand, shellQuote } from '@/lib/domain/design/export/shell';
 
 const dir = mkdtempSync(join(tmpdir(), 'kea-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
