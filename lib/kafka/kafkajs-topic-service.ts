@@ -81,13 +81,26 @@ export function kafkajsTopicService(clusterName: string): TopicService {
       }),
 
     create: ({ name, partitions, replicationFactor, configs }) =>
-      run(name, async (admin) => {
-        const created = await admin.createTopics({
-          waitForLeaders: true,
-          topics: [{ topic: name, numPartitions: partitions, replicationFactor, configEntries: Object.entries(configs).map(([k, v]) => ({ name: k, value: v })) }],
-        });
-        if (!created) throw new ConsoleError({ category: 'already-exists', message: `Topic "${name}" already exists.`, retryable: false, field: 'name' });
-      }),
+      withAdmin(
+        clusterName,
+        async (admin) => {
+          const created = await admin.createTopics({
+            // kafkajs's own wait for leaders gives up after our short retry budget on a busy cluster
+            // and then reports a topic that was in fact created as failed; wait here instead.
+            waitForLeaders: false,
+            topics: [{ topic: name, numPartitions: partitions, replicationFactor, configEntries: Object.entries(configs).map(([k, v]) => ({ name: k, value: v })) }],
+          });
+          if (!created) throw new ConsoleError({ category: 'already-exists', message: `Topic "${name}" already exists.`, retryable: false, field: 'name' });
+          await waitFor(async () => {
+            const [meta] = await fetchAllTopicMetadata(admin, [name]).catch(() => []);
+            return !!meta && meta.partitions.length === partitions && meta.partitions.every((p) => p.leader >= 0);
+          }, 15_000);
+        },
+        // Safe under withAdmin's one retry on a stale-topic failure: with waitForLeaders off, that
+        // failure can only come from the metadata refresh before CreateTopics is sent, and the wait
+        // below swallows its own errors.
+        { topic: name },
+      ),
 
     alterConfigs: ({ topic, set, reset }) =>
       run(topic, async (admin) => {
