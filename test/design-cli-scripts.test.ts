@@ -78,7 +78,7 @@ const taskManagement = designTemplate('task-management')!.document;
 
 describe('exportKafkaTopicsScript', () => {
   it('matches the golden file (update with `npx vitest run --project unit -u`)', async () => {
-    await expect(exportKafkaTopicsScript(taskManagement, { environment: 'dev' })).toMatchFileSnapshot('golden/task-management.kafka-topics.sh');
+    await expect(exportKafkaTopicsScript(taskManagement, { environment: 'dev' })).toMatchFileSnapshot('../lib/domain/design/export/golden/task-management.kafka-topics.sh');
   });
 
   it('is valid bash', () => {
@@ -127,7 +127,7 @@ describe('exportKafkaTopicsScript', () => {
 
 describe('exportRpkScript', () => {
   it('matches the golden file (update with `npx vitest run --project unit -u`)', async () => {
-    await expect(exportRpkScript(taskManagement, { environment: 'dev' })).toMatchFileSnapshot('golden/task-management.rpk.sh');
+    await expect(exportRpkScript(taskManagement, { environment: 'dev' })).toMatchFileSnapshot('../lib/domain/design/export/golden/task-management.rpk.sh');
   });
 
   it('creates each topic with -p, -r and -c, and treats an existing topic as done', () => {
