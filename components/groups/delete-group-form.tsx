@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { deleteGroup } from '@/lib/actions/groups/delete-group';
-import { Button } from '@/components/ui/button';
+import { TypeToConfirm } from '@/components/ui/type-to-confirm';
 import { FormAlert } from '@/components/topics/form-feedback';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { useTopicAction } from '@/components/topics/use-topic-action';
@@ -30,32 +30,16 @@ export function DeleteGroupForm({ cluster, groupId, guardProblem }: { cluster: s
           (often the latest offset, skipping what is waiting). Only an Empty group can be deleted. This cannot be undone.
         </p>
         {guardProblem && <p className="text-sm font-medium text-amber-800 dark:text-amber-300">{guardProblem.replace('then reset', 'then delete it')}</p>}
-        <div className="flex flex-wrap items-end gap-3">
-          <div className="w-full max-w-md">
-            <label htmlFor="delete-group-confirmation" className="label">
-              Type <span className="font-mono font-semibold break-all">{groupId}</span> to confirm
-            </label>
-            <input
-              id="delete-group-confirmation"
-              className="input font-mono"
-              autoComplete="off"
-              spellCheck={false}
-              value={confirmation}
-              readOnly={!hydrated}
-              aria-invalid={fieldError ? true : undefined}
-              aria-describedby={fieldError ? 'delete-group-confirmation-error' : undefined}
-              onChange={(e) => setConfirmation(e.target.value)}
-            />
-          </div>
-          <Button type="submit" variant="danger" disabled={!matches || pending}>
-            {pending ? 'Deleting…' : 'Delete group'}
-          </Button>
-        </div>
-        {fieldError && (
-          <p id="delete-group-confirmation-error" role="alert" className="field-error">
-            {fieldError}
-          </p>
-        )}
+        <TypeToConfirm
+          id="delete-group-confirmation"
+          expected={groupId}
+          value={confirmation}
+          onChange={setConfirmation}
+          readOnly={!hydrated}
+          pending={pending}
+          actionLabel="Delete group"
+          error={fieldError}
+        />
         <FormAlert error={outcome.formError} />
       </form>
     </section>

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { deleteTopic } from '@/lib/actions/topics/delete-topic';
-import { Button } from '@/components/ui/button';
+import { TypeToConfirm } from '@/components/ui/type-to-confirm';
 import { FormAlert } from './form-feedback';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { useTopicAction } from './use-topic-action';
@@ -27,32 +27,16 @@ export function DeleteTopicForm({ cluster, topic }: { cluster: string; topic: st
         Deletes the topic and all its records on every broker. Producers and consumers using it will fail (or, if the brokers auto-create topics, silently recreate
         it empty). This cannot be undone.
       </p>
-      <div className="flex flex-wrap items-end gap-3">
-        <div className="w-full max-w-md">
-          <label htmlFor="delete-confirmation" className="label">
-            Type <span className="font-mono font-semibold break-all">{topic}</span> to confirm
-          </label>
-          <input
-            id="delete-confirmation"
-            className="input font-mono"
-            autoComplete="off"
-            spellCheck={false}
-            value={confirmation}
-            readOnly={!hydrated}
-            aria-invalid={fieldError ? true : undefined}
-            aria-describedby={fieldError ? 'delete-confirmation-error' : undefined}
-            onChange={(e) => setConfirmation(e.target.value)}
-          />
-        </div>
-        <Button type="submit" variant="danger" disabled={!matches || pending}>
-          {pending ? 'Deleting…' : 'Delete topic'}
-        </Button>
-      </div>
-      {fieldError && (
-        <p id="delete-confirmation-error" role="alert" className="field-error">
-          {fieldError}
-        </p>
-      )}
+      <TypeToConfirm
+        id="delete-confirmation"
+        expected={topic}
+        value={confirmation}
+        onChange={setConfirmation}
+        readOnly={!hydrated}
+        pending={pending}
+        actionLabel="Delete topic"
+        error={fieldError}
+      />
       <FormAlert error={outcome.formError} />
     </form>
   );
