@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { ConsoleError, isConsoleError, type ConsoleErrorShape } from '@/lib/domain/console-error';
 import { authorize, recordAudit, type Permission, type Principal } from '@/lib/auth/guard';
 import { logger } from '@/lib/log/logger';
+import { auditResource, auditTopics } from './audit-target';
 
 export type FieldErrors = Record<string, string>;
 
@@ -37,14 +38,17 @@ interface ActionDefinition<S extends z.ZodType, T> {
 
 /**
  * Wraps a handler with the guard, zod parsing, error mapping and an audit record.
- * `input.cluster` / `input.topic` (when present) name what the action touches.
+ * `input.cluster` and the resource named by `auditResource` (group, design, topic) say what it touches.
  */
 export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>): (input: z.input<S>) => Promise<ActionResult<T>> {
   const log = logger.child({ component: 'action', action: def.name });
   return async (rawInput) => {
     const parsed = def.schema.safeParse(rawInput);
-    const target = (parsed.success ? parsed.data : rawInput) as { cluster?: string; topic?: string; name?: string } | undefined;
-    const request = { permission: def.permission, cluster: target?.cluster, resource: target?.topic ?? target?.name };
+    const target: unknown = parsed.success ? parsed.data : rawInput;
+    const cluster = target && typeof target === 'object' ? (target as { cluster?: unknown }).cluster : undefined;
+    const request = { permission: def.permission, cluster: typeof cluster === 'string' ? cluster : undefined, resource: auditResource(target) };
+    const topics = auditTopics(target);
+    const detail = topics ? { topics } : undefined;
     let principal: Principal;
     try {
       principal = await authorize(request);
@@ -58,10 +62,10 @@ export function defineAction<S extends z.ZodType, T>(def: ActionDefinition<S, T>
     }
     try {
       const data = await def.handler(parsed.data, { principal });
-      recordAudit(principal, request, 'ok');
+      recordAudit(principal, request, 'ok', detail);
       return { ok: true, data };
     } catch (e) {
-      recordAudit(principal, request, 'failed', { error: (e as Error).message });
+      recordAudit(principal, request, 'failed', { ...detail, error: (e as Error).message });
       if (e instanceof ValidationFailure) return { ok: false, validationErrors: e.fieldErrors, message: e.message };
       if (isConsoleError(e)) {
         if (e.field) return { ok: false, validationErrors: { [e.field]: e.message }, message: e.message };
