@@ -21,6 +21,9 @@ export function GroupDetailView({ cluster, detail, tab }: Props) {
   const d = detail.description;
   const guardProblem = offsetResetGuardProblem({ groupId: d.groupId, state: d.state, memberCount: d.members.length });
   const topics = [...new Set([...detail.evaluation.partitions.map((p) => p.topic), ...groupTopics({ description: d, committed: [] })])].sort();
+  const partitionsByTopic: Record<string, number[]> = {};
+  for (const p of detail.evaluation.partitions) (partitionsByTopic[p.topic] ??= []).push(p.partition);
+  for (const list of Object.values(partitionsByTopic)) list.sort((a, b) => a - b);
   const problems = [detail.error, ...Object.values(detail.watermarkErrors)].filter((x): x is string => !!x);
   return (
     <>
@@ -63,7 +66,7 @@ export function GroupDetailView({ cluster, detail, tab }: Props) {
         tab={tab}
       >
         {tab === 'members' && <MembersTable members={d.members} state={d.state} />}
-        {tab === 'reset' && <ResetOffsetsForm cluster={cluster} groupId={d.groupId} topics={topics} guardProblem={guardProblem} />}
+        {tab === 'reset' && <ResetOffsetsForm cluster={cluster} groupId={d.groupId} topics={topics} partitionsByTopic={partitionsByTopic} guardProblem={guardProblem} />}
         {tab === 'danger' && <DeleteGroupForm cluster={cluster} groupId={d.groupId} guardProblem={guardProblem} />}
       </LiveGroupView>
     </>

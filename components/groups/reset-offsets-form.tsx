@@ -26,13 +26,17 @@ interface Props {
   cluster: string;
   groupId: string;
   topics: string[];
+  /** Partitions known per topic (from the group's offsets), for resetting only some of them. */
+  partitionsByTopic: Record<string, number[]>;
   guardProblem: string | null;
 }
 
 /** Preview first, then apply exactly what the preview showed. Only an Empty group can be reset. */
-export function ResetOffsetsForm({ cluster, groupId, topics, guardProblem }: Props) {
+export function ResetOffsetsForm({ cluster, groupId, topics, partitionsByTopic, guardProblem }: Props) {
   const hydrated = useHydrated();
   const [scope, setScope] = useState<string>(topics.length ? ALL : '');
+  // null: every partition of the chosen topic.
+  const [chosenPartitions, setChosenPartitions] = useState<number[] | null>(null);
   const [kind, setKind] = useState<Kind>('earliest');
   const [when, setWhen] = useState('');
   const [offset, setOffset] = useState('');
@@ -76,7 +80,8 @@ export function ResetOffsetsForm({ cluster, groupId, topics, guardProblem }: Pro
     const s = strategy();
     if (!s) return;
     setApplied(null);
-    preview.run({ cluster, groupId, topic: scope === ALL || scope === '' ? null : scope, strategy: s }, (data) => setShown(data), { refresh: false });
+    const topic = scope === ALL || scope === '' ? null : scope;
+    preview.run({ cluster, groupId, topic, partitions: topic ? chosenPartitions : null, strategy: s }, (data) => setShown(data), { refresh: false });
   };
 
   const onApply = () => {
@@ -103,7 +108,16 @@ export function ResetOffsetsForm({ cluster, groupId, topics, guardProblem }: Pro
             <label htmlFor="reset-topic" className="label">
               Topics
             </label>
-            <select id="reset-topic" className="input" value={scope} disabled={!hydrated} onChange={(e) => changed(setScope)(e.target.value)}>
+            <select
+              id="reset-topic"
+              className="input"
+              value={scope}
+              disabled={!hydrated}
+              onChange={(e) => {
+                changed(setScope)(e.target.value);
+                setChosenPartitions(null);
+              }}
+            >
               {topics.length > 0 && <option value={ALL}>{topics.length === 1 ? 'The group’s one topic' : `All ${topics.length} topics of the group`}</option>}
               {topics.map((t) => (
                 <option key={t} value={t}>
@@ -153,6 +167,15 @@ export function ResetOffsetsForm({ cluster, groupId, topics, guardProblem }: Pro
             <FieldError id="reset-strategy-error" message={strategyError} />
           </div>
         </div>
+        {scope !== ALL && (partitionsByTopic[scope]?.length ?? 0) > 1 && (
+          <PartitionPicker
+            partitions={partitionsByTopic[scope] ?? []}
+            chosen={chosenPartitions}
+            disabled={!hydrated}
+            onChange={changed(setChosenPartitions)}
+            error={fieldErrors.partitions}
+          />
+        )}
         <div className="flex items-center gap-3">
           <Button type="submit" disabled={!hydrated || preview.pending || (topics.length === 0 && scope === '')}>
             {preview.pending ? 'Previewing…' : 'Preview reset'}
@@ -228,5 +251,40 @@ function PreviewTable({ preview }: { preview: OffsetResetPreview }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+interface PickerProps {
+  partitions: number[];
+  chosen: number[] | null;
+  disabled: boolean;
+  onChange: (next: number[] | null) => void;
+  error: string | undefined;
+}
+
+/** Every partition, or some of them: the same choice as kafka-consumer-groups --topic t:0,2. */
+function PartitionPicker({ partitions, chosen, disabled, onChange, error }: PickerProps) {
+  const toggle = (p: number) => {
+    const current = chosen ?? partitions;
+    const next = current.includes(p) ? current.filter((x) => x !== p) : [...current, p].sort((a, b) => a - b);
+    onChange(next.length === partitions.length ? null : next);
+  };
+  return (
+    <fieldset aria-describedby={error ? 'reset-partitions-error' : undefined}>
+      <legend className="label">Partitions</legend>
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+        <label className="flex items-center gap-1.5">
+          <input type="checkbox" checked={chosen === null} disabled={disabled} onChange={() => onChange(chosen === null ? [] : null)} />
+          All {partitions.length}
+        </label>
+        {partitions.map((p) => (
+          <label key={p} className="flex items-center gap-1.5 font-mono">
+            <input type="checkbox" aria-label={`Partition ${p}`} checked={chosen === null || chosen.includes(p)} disabled={disabled} onChange={() => toggle(p)} />
+            {p}
+          </label>
+        ))}
+      </div>
+      <FieldError id="reset-partitions-error" message={error} />
+    </fieldset>
   );
 }

@@ -111,10 +111,17 @@ export class GroupsPage {
 
   // ---- reset ---------------------------------------------------------------------------------
 
-  async previewReset(options: { topic?: string; kind: 'Earliest offset' | 'Latest offset (skip everything waiting)' | 'Exact offset' | 'Shift by N messages'; value?: string }) {
+  async previewReset(options: {
+    topic?: string;
+    /** Partitions of the chosen topic to leave out (unticked in the partition picker). */
+    leaveOut?: number[];
+    kind: 'Earliest offset' | 'Latest offset (skip everything waiting)' | 'Exact offset' | 'Shift by N messages';
+    value?: string;
+  }) {
     const form = this.page.getByRole('form', { name: 'Reset offsets' });
     await expect(form.getByRole('button', { name: 'Preview reset' })).toBeEnabled();
     if (options.topic) await form.getByLabel('Topics').selectOption(options.topic);
+    for (const p of options.leaveOut ?? []) await form.getByRole('checkbox', { name: `Partition ${p}`, exact: true }).uncheck();
     await form.getByLabel('Move to').selectOption({ label: options.kind });
     if (options.kind === 'Exact offset') await form.getByLabel(/^Offset/).fill(options.value ?? '');
     if (options.kind === 'Shift by N messages') await form.getByLabel(/^Messages/).fill(options.value ?? '');

@@ -67,7 +67,7 @@ export function kafkajsGroupService(clusterName: string, sampler: LagSampler): C
       return detail;
     },
 
-    previewOffsetReset: ({ groupId, topic, strategy }) =>
+    previewOffsetReset: ({ groupId, topic, partitions, strategy }) =>
       run(
         groupId,
         async (admin) => {
@@ -100,6 +100,7 @@ export function kafkajsGroupService(clusterName: string, sampler: LagSampler): C
               t,
               marks.map((m) => ({ partition: m.partition, low: m.low, high: m.high, committed: committed.get(m.partition) ?? null })),
               planned,
+              topic && partitions ? partitions : undefined,
             );
             if (plan.ok) plans.push({ topic: t, rows: plan.rows });
             else problems.push(...plan.errors);

@@ -40,13 +40,21 @@ export type ResetStrategyInput = z.infer<typeof resetStrategyInput>;
 
 export const RESET_KINDS = ['earliest', 'latest', 'timestamp', 'offset', 'shift'] as const satisfies readonly OffsetResetStrategy['kind'][];
 
-export const previewOffsetResetInput = z.object({
-  cluster: clusterName,
-  groupId,
-  /** One topic, or null for every topic the group has offsets for. */
-  topic: topicName.nullable(),
-  strategy: resetStrategyInput,
-});
+export const previewOffsetResetInput = z
+  .object({
+    cluster: clusterName,
+    groupId,
+    /** One topic, or null for every topic the group has offsets for. */
+    topic: topicName.nullable(),
+    /** Some partitions of that one topic; absent or null for all of them. */
+    partitions: z
+      .array(z.number().int().min(0).max(2_147_483_647))
+      .min(1, 'Choose at least one partition to reset.')
+      .max(100_000)
+      .nullish(),
+    strategy: resetStrategyInput,
+  })
+  .refine((v) => !v.partitions || v.topic !== null, { message: 'Choose one topic before choosing partitions.', path: ['partitions'] });
 export type PreviewOffsetResetInput = z.infer<typeof previewOffsetResetInput>;
 
 /**
