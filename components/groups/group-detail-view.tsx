@@ -35,6 +35,7 @@ export function GroupDetailView({ cluster, detail, tab }: Props) {
             </span>
             <GroupStateBadge state={d.state} />
             {d.protocolType && d.protocolType !== 'consumer' && <Badge>{d.protocolType}</Badge>}
+            {d.groupProtocol === 'consumer' && <Badge title="The group uses the KIP-848 consumer protocol">KIP-848</Badge>}
           </span>
         }
         subtitle={
@@ -63,9 +64,10 @@ export function GroupDetailView({ cluster, detail, tab }: Props) {
         intervalMs={detail.sampleIntervalMs}
         historyCapacity={detail.historyCapacity}
         members={d.members}
+        membersUnknown={!!d.membersNote}
         tab={tab}
       >
-        {tab === 'members' && <MembersTable members={d.members} state={d.state} />}
+        {tab === 'members' && <MembersTable members={d.members} state={d.state} note={d.membersNote} />}
         {tab === 'reset' && <ResetOffsetsForm cluster={cluster} groupId={d.groupId} topics={topics} partitionsByTopic={partitionsByTopic} guardProblem={guardProblem} />}
         {tab === 'danger' && <DeleteGroupForm cluster={cluster} groupId={d.groupId} guardProblem={guardProblem} />}
       </LiveGroupView>

@@ -140,12 +140,13 @@ function GroupRow({ cluster, group: g }: { cluster: string; group: ConsumerGroup
             {g.groupId}
           </Link>
           {g.protocolType && g.protocolType !== 'consumer' && <Badge title="Group protocol type">{g.protocolType}</Badge>}
+          {g.membersUnknown && <Badge title="The group uses the KIP-848 consumer protocol">KIP-848</Badge>}
         </span>
       </td>
       <td>
         <GroupStateBadge state={g.state} />
       </td>
-      <td className="num">{formatCount(g.memberCount)}</td>
+      <td className="num">{g.membersUnknown ? <span title="Members of KIP-848 groups are not listed yet">?</span> : formatCount(g.memberCount)}</td>
       <td>
         <TopicList topics={g.topics} />
       </td>

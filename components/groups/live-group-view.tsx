@@ -23,6 +23,8 @@ interface Props {
   intervalMs: number;
   historyCapacity: number;
   members: GroupMember[];
+  /** KIP-848 groups: members cannot be listed, so the count is not shown as 0. */
+  membersUnknown?: boolean;
   tab: GroupTab;
   /** The server-rendered content of the other tabs. */
   children?: React.ReactNode;
@@ -36,7 +38,7 @@ const SEVERITY_BOX = {
 } as const;
 
 /** The detail page's live part: stats, the status in words, the chart and the partition table follow the SSE lag stream. */
-export function LiveGroupView({ cluster, groupId, initial, intervalMs, historyCapacity, members, tab, children }: Props) {
+export function LiveGroupView({ cluster, groupId, initial, intervalMs, historyCapacity, members, membersUnknown, tab, children }: Props) {
   const router = useRouter();
   const init = useMemo(() => ({ ...initial, capacity: historyCapacity }), [initial, historyCapacity]);
   const view = useLagStream(cluster, groupId, init);
@@ -65,7 +67,11 @@ export function LiveGroupView({ cluster, groupId, initial, intervalMs, historyCa
     <>
       <section aria-label="Group summary" className="grid grid-cols-2 gap-3 lg:grid-cols-4">
         <Stat label="State" value={<span data-testid="group-state">{view.state}</span>} tone={view.state === 'Stable' || view.state === 'Empty' ? 'neutral' : 'warn'} />
-        <Stat label="Members" value={<span data-testid="group-members">{formatCount(view.memberCount)}</span>} />
+        <Stat
+          label="Members"
+          value={<span data-testid="group-members">{membersUnknown ? 'not listed' : formatCount(view.memberCount)}</span>}
+          hint={membersUnknown ? 'KIP-848 consumer-protocol group: see Members' : undefined}
+        />
         <Stat
           label="Total lag"
           value={<span data-testid="total-lag">{formatCount(e.totalLag)}</span>}
@@ -107,7 +113,7 @@ export function LiveGroupView({ cluster, groupId, initial, intervalMs, historyCa
           >
             {GROUP_TAB_LABELS[t]}
             {t === 'lag' && <span className="ml-1.5 text-xs text-slate-400 tabular-nums">{totals.partitions}</span>}
-            {t === 'members' && <span className="ml-1.5 text-xs text-slate-400 tabular-nums">{view.memberCount}</span>}
+            {t === 'members' && !membersUnknown && <span className="ml-1.5 text-xs text-slate-400 tabular-nums">{view.memberCount}</span>}
           </Link>
         ))}
       </nav>

@@ -1,7 +1,14 @@
 import type { GroupMember } from '@/lib/domain/groups/group-model';
 
 /** Who is in the group, from where, and what each member was assigned (the consumer protocol, decoded). */
-export function MembersTable({ members, state }: { members: GroupMember[]; state: string }) {
+export function MembersTable({ members, state, note }: { members: GroupMember[]; state: string; note?: string }) {
+  if (note && members.length === 0) {
+    return (
+      <p data-testid="members-note" className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+        {note}
+      </p>
+    );
+  }
   if (members.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">

@@ -4,6 +4,7 @@ import { Kafka, logLevel, type Admin, type KafkaConfig, type SASLOptions } from 
 import type { ClusterConfig } from '@/lib/domain/config/console-config';
 import { clusterConfig } from '@/lib/config/load-config';
 import { logger } from '@/lib/log/logger';
+import { closePlatformaticAdmins } from './platformatic-client';
 
 const kafkaLog = logger.child({ component: 'kafkajs' });
 
@@ -96,5 +97,5 @@ export async function resetAdmin(clusterName: string): Promise<void> {
 export async function disconnectAll(): Promise<void> {
   const all = [...admins.values()];
   admins.clear();
-  await Promise.all(all.map((p) => p.admin.disconnect().catch(() => undefined)));
+  await Promise.all([...all.map((p) => p.admin.disconnect().catch(() => undefined)), closePlatformaticAdmins()]);
 }

@@ -1,7 +1,6 @@
 import 'server-only';
-import { clusterConfig } from '@/lib/config/load-config';
 import { ConsoleError } from '@/lib/domain/console-error';
-import { kafkaClientFor } from './client-pool';
+import { platformaticAdminFor } from './platformatic-client';
 
 export interface OffsetsToCommit {
   topic: string;
@@ -9,42 +8,48 @@ export interface OffsetsToCommit {
 }
 
 /**
- * Commits offsets for an Empty group. Kafka's own tool sends one OffsetCommit from outside the group
- * (generation −1); kafkajs has no such call: its admin.setOffsets joins the group with a paused
- * consumer, seeks and leaves, once per topic, and waits a full fetch cycle (5 s) each time. This
- * does the same with one short-lived consumer for all topics and a 100 ms fetch wait. Joining makes
- * the caller's "the group is Empty" check and Kafka's agree: a consumer that starts meanwhile shares
- * the partitions, so the caller reads the offsets back and compares.
+ * Commits offsets for an Empty group the way Kafka's own kafka-consumer-groups --reset-offsets
+ * does: one OffsetCommit from outside the group (generation/epoch −1). kafkajs has no such call
+ * (its admin.setOffsets joins the group as a classic member, which also turns an empty KIP-848
+ * group into a classic one), so this uses @platformatic/kafka. The broker refuses the commit while
+ * the group has members; a consumer that joins right after could still commit over it, so the
+ * caller reads the offsets back and compares.
  */
-export async function commitGroupOffsets(clusterName: string, groupId: string, topics: readonly OffsetsToCommit[], timeoutMs = 30_000): Promise<void> {
-  const consumer = kafkaClientFor(clusterConfig(clusterName)).consumer({
-    groupId,
-    maxWaitTimeInMs: 100,
-    sessionTimeout: 10_000,
-    rebalanceTimeout: 10_000,
-    allowAutoTopicCreation: false,
-    retry: { retries: 2 },
-  });
-  await consumer.connect();
-  let timer: NodeJS.Timeout | undefined;
+export async function commitGroupOffsets(clusterName: string, groupId: string, topics: readonly OffsetsToCommit[]): Promise<void> {
   try {
-    await consumer.subscribe({ topics: topics.map((t) => t.topic), fromBeginning: true });
-    await new Promise<void>((resolve, reject) => {
-      timer = setTimeout(() => reject(new ConsoleError({ category: 'timeout', message: `Committing offsets for group "${groupId}" took longer than ${timeoutMs / 1000} s.`, retryable: true })), timeoutMs);
-      let stopping = false;
-      // Seeks are committed when the group is joined, before the first fetch cycle ends.
-      consumer.on(consumer.events.FETCH, () => {
-        if (stopping) return;
-        stopping = true;
-        consumer.stop().then(resolve, reject);
-      });
-      consumer.on(consumer.events.CRASH, (e) => reject(e.payload.error));
-      consumer.run({ eachBatchAutoResolve: false, eachBatch: async () => undefined }).catch(reject);
-      consumer.pause(topics.map((t) => ({ topic: t.topic })));
-      for (const t of topics) for (const p of t.partitions) consumer.seek({ topic: t.topic, partition: p.partition, offset: p.offset });
+    await platformaticAdminFor(clusterName).alterConsumerGroupOffsets({
+      groupId,
+      topics: topics.map((t) => ({ name: t.topic, partitionOffsets: t.partitions.map((p) => ({ partition: p.partition, offset: BigInt(p.offset) })) })),
     });
-  } finally {
-    clearTimeout(timer);
-    await consumer.disconnect().catch(() => undefined);
+  } catch (e) {
+    const reasons = brokerErrors(e);
+    if (reasons.some((r) => GROUP_HAS_MEMBERS.has(r))) {
+      throw new ConsoleError({
+        category: 'conflict',
+        message: `Kafka refused the new offsets for group "${groupId}" (${reasons.join(', ')}): a consumer joined the group. Stop it, wait until the group is Empty, then preview again.`,
+        retryable: true,
+      });
+    }
+    throw new ConsoleError({
+      category: reasons.length ? 'conflict' : 'unavailable',
+      message: `Committing the new offsets for group "${groupId}" failed: ${reasons.length ? reasons.join(', ') : e instanceof Error ? e.message : String(e)}. Nothing was changed; preview again.`,
+      retryable: true,
+    });
   }
+}
+
+// What the broker answers an OffsetCommit from outside a group that has members.
+const GROUP_HAS_MEMBERS = new Set(['UNKNOWN_MEMBER_ID', 'ILLEGAL_GENERATION', 'STALE_MEMBER_EPOCH', 'REBALANCE_IN_PROGRESS', 'FENCED_MEMBER_EPOCH']);
+
+/** The broker's error names, from @platformatic/kafka's nested errors (AggregateError → ResponseError → ProtocolError). */
+function brokerErrors(e: unknown): string[] {
+  const names = new Set<string>();
+  const walk = (x: unknown, depth: number) => {
+    if (!x || typeof x !== 'object' || depth > 4) return;
+    const err = x as { apiId?: unknown; errors?: unknown };
+    if (typeof err.apiId === 'string') names.add(err.apiId);
+    if (Array.isArray(err.errors)) for (const inner of err.errors) walk(inner, depth + 1);
+  };
+  walk(e, 0);
+  return [...names];
 }

@@ -9,6 +9,8 @@ import { toGroupDescription } from './groups-snapshot';
 import { toGroupError } from './groups-errors';
 import { groupsAdminFor } from './groups-admin';
 import { commitGroupOffsets } from './groups-commit';
+import { consumerProtocolGroupsOf } from './consumer-protocol-groups';
+import { mayBeConsumerProtocolGroup } from '@/lib/domain/groups/consumer-protocol';
 import type { LagSampler } from './lag-sampler';
 
 const notFound = (groupId: string) => new ConsoleError({ category: 'not-found', message: `Group "${groupId}" does not exist.`, retryable: false });
@@ -25,7 +27,10 @@ export function kafkajsGroupService(clusterName: string, sampler: LagSampler): C
   const describeOne = async (admin: Admin, groupId: string) => {
     const { groups } = await admin.describeGroups([groupId]);
     const g = groups.find((x) => x.groupId === groupId);
-    return g ? toGroupDescription(g) : null;
+    const classic = g ? toGroupDescription(g) : null;
+    if (classic && !mayBeConsumerProtocolGroup(classic)) return classic;
+    // A KIP-848 group reads as Dead here; its real state decides whether it may be reset or deleted.
+    return (await consumerProtocolGroupsOf(clusterName)([groupId])).get(groupId) ?? classic;
   };
 
   const watermarksOf = async (admin: Admin, topic: string): Promise<PartitionWatermarks[]> => {

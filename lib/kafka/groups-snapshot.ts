@@ -5,6 +5,8 @@ import { decodeMemberAssignment } from './groups-assignment';
 import { chunks, mapSettledLimit } from './lag-concurrency';
 import { toConsoleError } from './errors';
 import { isUnknownTopicError } from './groups-admin';
+import { mayBeConsumerProtocolGroup } from '@/lib/domain/groups/consumer-protocol';
+import type { DescribeConsumerProtocolGroups } from './consumer-protocol-groups';
 
 /** The admin calls a snapshot makes; tests pass a counting wrapper. */
 export type LagAdmin = Pick<Admin, 'listGroups' | 'describeGroups' | 'fetchOffsets' | 'fetchTopicOffsets' | 'listTopics' | 'fetchTopicMetadata'>;
@@ -26,6 +28,8 @@ export interface SnapshotOptions {
    * is stale; see groups-admin.ts) or 'record' (the topic was deleted meanwhile).
    */
   onUnknownTopic?: 'throw' | 'record';
+  /** Describes KIP-848 groups, which the classic DescribeGroups answers as Dead. */
+  describeConsumerProtocol?: DescribeConsumerProtocolGroups;
   now?: () => number;
 }
 
@@ -53,7 +57,7 @@ const unknownGroup = (groupId: string, protocolType = ''): GroupDescription => (
  * group using the new KIP-848 protocol can), so a failed batch is retried group by group and only
  * the groups that fail alone are marked unreadable.
  */
-type DescribeOptions = Required<Pick<SnapshotOptions, 'describeBatch' | 'describeConcurrency' | 'offsetsConcurrency'>>;
+type DescribeOptions = Required<Pick<SnapshotOptions, 'describeBatch' | 'describeConcurrency' | 'offsetsConcurrency'>> & Pick<SnapshotOptions, 'describeConsumerProtocol'>;
 
 async function describeAll(admin: LagAdmin, ids: readonly string[], options: DescribeOptions, protocolTypes: Map<string, string>) {
   const described = new Map<string, GroupDescription>();
@@ -76,6 +80,18 @@ async function describeAll(admin: LagAdmin, ids: readonly string[], options: Des
     }
   });
   for (const id of ids) if (!described.has(id)) described.set(id, { ...unknownGroup(id, protocolTypes.get(id)), state: 'Dead' });
+  const suspects = ids.filter((id) => mayBeConsumerProtocolGroup(described.get(id)!, protocolTypes.get(id)));
+  if (suspects.length && options.describeConsumerProtocol) {
+    try {
+      for (const [id, d] of await options.describeConsumerProtocol(suspects)) {
+        described.set(id, d);
+        errors.delete(id);
+      }
+    } catch (e) {
+      // Classic answers stand; a listed group still says why it may look wrong.
+      for (const id of suspects) if (protocolTypes.get(id)) errors.set(id, `Whether the group uses the KIP-848 consumer protocol could not be checked: ${message(e)}`);
+    }
+  }
   return { described, errors };
 }
 

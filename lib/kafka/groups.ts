@@ -6,6 +6,7 @@ import type { ConsumerGroupService } from './groups-port';
 import { kafkajsGroupService } from './groups-service';
 import { takeLagSnapshot } from './groups-snapshot';
 import { LagSampler } from './lag-sampler';
+import { consumerProtocolGroupsOf } from './consumer-protocol-groups';
 
 export type { ConsumerGroupService } from './groups-port';
 
@@ -41,7 +42,7 @@ export function lagSamplerFor(clusterName: string): LagSampler {
       book: { samplesPerPartition, minSamples, seriesCapacity },
       snapshot: (scope) =>
         groupsAdminFor(clusterName)
-          .run((admin, retry) => takeLagSnapshot(admin, scope, { onUnknownTopic: retry ? 'record' : 'throw' }))
+          .run((admin, retry) => takeLagSnapshot(admin, scope, { onUnknownTopic: retry ? 'record' : 'throw', describeConsumerProtocol: consumerProtocolGroupsOf(clusterName) }))
           .catch((e: unknown) => {
             throw toConsoleError(e, { clusterName });
           }),

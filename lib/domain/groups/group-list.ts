@@ -30,14 +30,15 @@ export interface GroupPage {
   totalLag: string;
 }
 
-const REBALANCING = new Set(['PreparingRebalance', 'CompletingRebalance', 'AssigningPartitions', 'Reconciling']);
+const REBALANCING = new Set(['PreparingRebalance', 'CompletingRebalance', 'AssigningPartitions', 'Assigning', 'Reconciling']);
 
 export function matchesFilter(g: ConsumerGroupSummary, filter: GroupStateFilter): boolean {
   switch (filter) {
     case 'all':
       return true;
     case 'active':
-      return g.memberCount > 0;
+      // KIP-848 groups do not list their members here; a Stable one has some.
+      return g.memberCount > 0 || (g.membersUnknown === true && g.state !== 'Empty' && g.state !== 'Dead');
     case 'empty':
       return g.state === 'Empty';
     case 'rebalancing':

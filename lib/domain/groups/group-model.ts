@@ -33,7 +33,11 @@ export interface GroupDescription {
   protocolType: string;
   /** The partition assignor in use (e.g. "RoundRobinAssigner"), "" when the group is not Stable. */
   protocol: string;
+  /** Set for groups on the KIP-848 consumer protocol; classic groups leave it out. */
+  groupProtocol?: 'consumer';
   members: GroupMember[];
+  /** Why `members` is empty although the group may have members (see consumer-protocol.ts). */
+  membersNote?: string;
 }
 
 export interface CommittedOffset {
@@ -96,6 +100,8 @@ export interface ConsumerGroupSummary {
   state: ConsumerGroupState;
   protocolType: string;
   memberCount: number;
+  /** The group is on the KIP-848 protocol and its members could not be listed (memberCount is 0 then). */
+  membersUnknown?: true;
   topics: string[];
   /** Sum of the known lags; partitions without a commit are counted in unknownPartitions instead. */
   totalLag: string;
@@ -115,6 +121,7 @@ export function summarizeGroup(group: GroupOffsets, evaluation: GroupLagEvaluati
     state: group.description.state,
     protocolType: group.description.protocolType,
     memberCount: group.description.members.length,
+    ...(group.description.membersNote ? { membersUnknown: true as const } : {}),
     topics: groupTopics(group),
     totalLag: evaluation.totalLag,
     partitions: evaluation.partitions.length,

@@ -1,0 +1,38 @@
+import 'server-only';
+import fs from 'node:fs';
+import { Admin, type ConnectionOptions } from '@platformatic/kafka';
+import type { ClusterConfig } from '@/lib/domain/config/console-config';
+import { clusterConfig } from '@/lib/config/load-config';
+
+/**
+ * @platformatic/kafka, for the Kafka APIs kafkajs 2.2 does not have (ConsumerGroupDescribe for
+ * KIP-848 groups; an OffsetCommit sent from outside the group). Same cluster settings, same
+ * fail-fast timeouts as the kafkajs clients in client-pool.ts.
+ */
+export function connectionOptionsFor(c: ClusterConfig): ConnectionOptions {
+  const read = (f?: string) => (f ? fs.readFileSync(f, 'utf8') : undefined);
+  const tls = c.tls === undefined || c.tls === false ? undefined : c.tls === true ? {} : { ca: read(c.tls.caFile), cert: read(c.tls.certFile), key: read(c.tls.keyFile), rejectUnauthorized: c.tls.rejectUnauthorized };
+  const sasl = c.sasl ? { mechanism: c.sasl.mechanism.toUpperCase() as 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512', username: c.sasl.username, password: c.sasl.password } : undefined;
+  return { connectTimeout: 3000, requestTimeout: 15000, ...(tls ? { tls } : {}), ...(sasl ? { sasl } : {}) };
+}
+
+const globalForPool = globalThis as unknown as { keaPlatformaticAdmins?: Map<string, Admin> };
+const admins = (globalForPool.keaPlatformaticAdmins ??= new Map());
+
+/** One admin per cluster; it connects lazily on its first call and reconnects by itself. */
+export function platformaticAdminFor(clusterName: string): Admin {
+  let admin = admins.get(clusterName);
+  if (!admin || admin.closed) {
+    const c = clusterConfig(clusterName);
+    admin = new Admin({ clientId: 'kafka-event-architect', bootstrapBrokers: c.bootstrapServers, retries: 2, retryDelay: 200, ...connectionOptionsFor(c) });
+    admins.set(clusterName, admin);
+  }
+  return admin;
+}
+
+/** Closes every admin made so far (tests, shutdown). */
+export async function closePlatformaticAdmins(): Promise<void> {
+  const all = [...admins.values()];
+  admins.clear();
+  await Promise.all(all.map((a) => a.close().catch(() => undefined)));
+}
