@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { Kafka, logLevel, type Admin, type Consumer, type Producer } from 'kafkajs';
@@ -201,4 +202,38 @@ test('delete the group by typing its id', async ({ page }) => {
   expect((await admin.listGroups()).groups.some((g) => g.groupId === groupId)).toBe(false);
   await page.goto(`/clusters/local/groups/${encodeURIComponent(groupId)}`);
   await expect(page.getByText(`Consumer group “${groupId}” does not exist`)).toBeVisible();
+});
+
+test('a KIP-848 group (Java consumer, group.protocol=consumer) shows its real state, not Dead', async ({ page }) => {
+  const kipGroup = `e2e-${stamp}-kip848`;
+  // kafkajs speaks only the classic protocol: Kafka's own console consumer joins with the new one.
+  const java = spawn(
+    'bash',
+    ['scripts/stack.sh', 'run-class', 'org.apache.kafka.tools.consumer.ConsoleConsumer', '--bootstrap-server', BOOTSTRAP, '--topic', topic, '--group', kipGroup, '--from-beginning', '--consumer-property', 'group.protocol=consumer'],
+    { detached: true, stdio: 'ignore' },
+  );
+  try {
+    const groups = new GroupsPage(page);
+    await expect
+      .poll(async () => (await admin.listGroups()).groups.some((g) => g.groupId === kipGroup), { timeout: 60_000 })
+      .toBe(true);
+    await groups.gotoList({ q: kipGroup });
+    await expect(groups.cell(kipGroup, 'state')).toHaveText('Stable', { timeout: 30_000 });
+    await expect(groups.row(kipGroup).getByText('KIP-848')).toBeVisible();
+    await groups.openGroup(kipGroup);
+    await expect(groups.state).toHaveText('Stable');
+    await expect(groups.members).toHaveText('not listed');
+    await groups.openTab('Members');
+    await expect(page.getByTestId('members-note')).toContainText('KIP-848 consumer protocol');
+    await groups.openTab('Reset offsets');
+    await expect(page.getByText(/is Stable; offsets can be reset only when it is Empty/).first()).toBeVisible();
+    await screenshot(page, 'group-kip848');
+  } finally {
+    if (java.pid) process.kill(-java.pid, 'SIGTERM');
+    // Kafka refuses to delete the group until the consumer has left it.
+    await expect
+      .poll(() => admin.deleteGroups([kipGroup]).then(() => true, () => false), { timeout: 30_000 })
+      .toBe(true)
+      .catch(() => undefined);
+  }
 });

@@ -125,7 +125,9 @@ class RegistryCodec implements MessageCodec {
 
   /** Encodes `value` with the latest schema of `subject` (validating it first). */
   async encode(subject: string, value: unknown): Promise<EncodedValue> {
-    const schemaId = await this.registry.getLatestSchemaId(subject);
+    const schemaId = await this.registry.getLatestSchemaId(subject).catch((e: unknown) => {
+      throw latestSchemaError(subject, e);
+    });
     await this.load(schemaId);
     const entry = this.schemas.get(schemaId);
     if (!entry?.ok) throw invalid(entry?.error ?? `Schema ${schemaId} could not be read.`);
@@ -145,11 +147,36 @@ class RegistryCodec implements MessageCodec {
     try {
       return { bytes: await this.registry.encode(schemaId, value), schemaId, format };
     } catch (e) {
-      const paths = (e as { paths?: unknown[] }).paths;
-      const where = Array.isArray(paths) && paths.length ? ` (at ${paths.map((p) => (Array.isArray(p) ? p.join('.') : JSON.stringify(p))).join('; ')})` : '';
-      throw invalid(`The value does not match the ${format} schema of subject "${subject}"${where}: ${(e as Error).message}`);
+      throw invalid(`The value does not match the ${format} schema of subject "${subject}": ${validationDetail(e)}`);
     }
   }
+}
+
+/** The registry client throws its own errors (HTTP status, or a socket error); the form needs one it can show. */
+function latestSchemaError(subject: string, e: unknown): ConsoleError {
+  const status = (e as { status?: unknown }).status;
+  if (status === 404) return new ConsoleError({ category: 'not-found', message: `Subject "${subject}" does not exist in the schema registry.`, retryable: false, field: 'subject' });
+  const reason = (e as Error).message || String(e);
+  return new ConsoleError({ category: 'unavailable', message: `The latest schema of subject "${subject}" could not be read from the registry: ${reason}`, retryable: true, field: 'subject' });
+}
+
+/**
+ * The library's validation error, in words: Avro gives the paths of the fields that do not fit;
+ * JSON Schema (with detailedErrorPaths) gives each broken rule with the place it applies to.
+ */
+function validationDetail(e: unknown): string {
+  const paths = (e as { paths?: unknown[] }).paths;
+  if (!Array.isArray(paths) || paths.length === 0) return (e as Error).message;
+  const parts = paths.map((p) => {
+    if (Array.isArray(p)) return `field ${p.join('.') || '(the value)'} does not fit its type`;
+    if (p && typeof p === 'object' && 'message' in p) {
+      const where = (p as { path?: unknown }).path;
+      const pointer = Array.isArray(where) ? where.join('') : String(where ?? '');
+      return `${pointer ? `at ${pointer}` : 'the value'} ${String((p as { message: unknown }).message)}`;
+    }
+    return JSON.stringify(p);
+  });
+  return [...new Set(parts)].join('; ');
 }
 
 const invalid = (message: string) => new ConsoleError({ category: 'invalid-input', message, retryable: false, field: 'value' });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
+import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 import type { ClusterConfig } from '@/lib/domain/config/console-config';
 import { ConsoleError } from '@/lib/domain/console-error';
 import { clusterConfig } from '@/lib/config/load-config';
@@ -26,6 +26,9 @@ export function registryFor(clusterName: string): SchemaRegistry {
       ...(c.auth ? { auth: { username: c.auth.username, password: c.auth.password } } : {}),
       // A console must say "registry down" in seconds; the library's default retries take longer.
       retry: { retries: 1, initialRetryTimeInSecs: 0.2, maxRetryTimeInSecs: 1 },
+    }, {
+      // Say which rule a JSON value breaks ("must have required property 'qty'"), not just where.
+      [SchemaType.JSON]: { detailedErrorPaths: true, allErrors: true },
     });
     registries.set(clusterName, registry);
   }
