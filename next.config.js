@@ -3,7 +3,7 @@
 const nextConfig = {
   // Node libraries with dynamic requires or .wasm files next to them: load them from node_modules
   // at run time instead of bundling them into the server build.
-  serverExternalPackages: ['kafkajs', 'pino', '@kafkajs/confluent-schema-registry', 'quickjs-emscripten-core', '@jitl/quickjs-wasmfile-release-sync'],
+  serverExternalPackages: ['kafkajs', '@platformatic/kafka', 'pino', '@kafkajs/confluent-schema-registry', 'quickjs-emscripten-core', '@jitl/quickjs-wasmfile-release-sync'],
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
