@@ -11,6 +11,9 @@ interface KafkaJsLikeError {
   /** KafkaJSDeleteTopicRecordsError: per-partition failures. */
   partitions?: { error?: unknown }[];
   originalError?: unknown;
+  /** @platformatic/kafka's ProtocolError: the error's name and the broker's own message. */
+  apiId?: string;
+  serverErrorMessage?: string | null;
 }
 
 const PROTOCOL_CATEGORIES: Record<string, ConsoleErrorCategory> = {
@@ -67,9 +70,11 @@ export function toConsoleError(error: unknown, context: { clusterName?: string; 
     e = inner;
   }
   const topic = e.topic ?? context.topic;
-  if (e.type && PROTOCOL_CATEGORIES[e.type]) {
-    const category = PROTOCOL_CATEGORIES[e.type]!;
-    const message = PROTOCOL_MESSAGES[e.type]?.(topic) ?? `${e.message ?? e.type} (${e.type})`;
+  const type = e.type ?? e.apiId;
+  if (type && PROTOCOL_CATEGORIES[type]) {
+    const category = PROTOCOL_CATEGORIES[type]!;
+    // The broker's own message names the key and the rule (kafkajs drops it; @platformatic/kafka keeps it).
+    const message = e.serverErrorMessage ? `${e.serverErrorMessage} (${type})` : (PROTOCOL_MESSAGES[type]?.(topic) ?? `${e.message ?? type} (${type})`);
     return new ConsoleError({ category, message, retryable: e.retriable ?? category === 'unavailable' }, { cause: error });
   }
   const name = e.name ?? '';

@@ -1,8 +1,10 @@
 import 'server-only';
 import { ConfigResourceTypes, type Admin } from 'kafkajs';
+import { ConfigResourceTypes as ResourceTypes, IncrementalAlterConfigOperationTypes } from '@platformatic/kafka';
+import { platformaticAdminFor } from './platformatic-client';
 import { ConsoleError } from '@/lib/domain/console-error';
 import { summarizeTopic } from '@/lib/domain/topics/topic-list';
-import { mergeTopicConfigs, retainedRecords, topicLevelOverrides, type ConfigSource, type TopicConfigEntry, type TopicDetail } from '@/lib/domain/topics/topic-model';
+import { retainedRecords, type ConfigSource, type TopicConfigEntry, type TopicDetail } from '@/lib/domain/topics/topic-model';
 import { replicationFactorOf } from '@/lib/domain/cluster/cluster-model';
 import type { TopicService } from './ports';
 import { withAdmin } from './call';
@@ -105,14 +107,20 @@ export function kafkajsTopicService(clusterName: string): TopicService {
     alterConfigs: ({ topic, set, reset }) =>
       run(topic, async (admin) => {
         if (!(await admin.listTopics()).includes(topic)) throw notFound(topic);
-        // kafkajs speaks only the legacy AlterConfigs, which replaces all of the topic's overrides:
-        // read them, apply the change, and send the whole set back. A concurrent edit by another
-        // client between the read and the write would be lost (Kafka offers no compare-and-set here).
-        const current = topicLevelOverrides(await describeTopicConfigs(admin, topic));
-        const merged = mergeTopicConfigs(current, set, reset);
-        await admin.alterConfigs({
-          validateOnly: false,
-          resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configEntries: Object.entries(merged).map(([name, value]) => ({ name, value })) }],
+        // IncrementalAlterConfigs names only the keys that change, so another client's concurrent
+        // edit of other keys survives. kafkajs speaks only the legacy AlterConfigs (which replaces
+        // every override), hence @platformatic/kafka for this call.
+        await platformaticAdminFor(clusterName).incrementalAlterConfigs({
+          resources: [
+            {
+              resourceType: ResourceTypes.TOPIC,
+              resourceName: topic,
+              configs: [
+                ...Object.entries(set).map(([name, value]) => ({ name, value, configOperation: IncrementalAlterConfigOperationTypes.SET })),
+                ...reset.filter((name) => !(name in set)).map((name) => ({ name, configOperation: IncrementalAlterConfigOperationTypes.DELETE })),
+              ],
+            },
+          ],
         });
       }),
 

@@ -49,7 +49,7 @@ describe('topic lifecycle (real broker)', () => {
     expect((await local.topics.list()).some((t) => t.name === name && t.partitions === 3)).toBe(true);
   });
 
-  it('editing one config leaves the topic’s other overrides intact (legacy AlterConfigs is a full replace)', async () => {
+  it('editing one config leaves the topic’s other overrides intact (only the changed keys are sent)', async () => {
     const name = await createTopic('alter', 1, { 'retention.ms': '3600000', 'cleanup.policy': 'compact' });
     await local.topics.alterConfigs({ topic: name, set: { 'max.message.bytes': '2000000' }, reset: [] });
     expect(await overrides(name)).toEqual({ 'retention.ms': '3600000', 'cleanup.policy': 'compact', 'max.message.bytes': '2000000' });
@@ -120,7 +120,12 @@ describe('the broker’s own refusals arrive as ConsoleErrors and change nothing
     expect(await local.topics.exists(name)).toBe(false);
 
     const existing = await createTopic('cfg-alter', 1, { 'retention.ms': '3600000' });
-    await expect(local.topics.alterConfigs({ topic: existing, set: { 'retention.ms': 'abc' }, reset: [] })).rejects.toMatchObject({ category: 'invalid-input' });
+    // IncrementalAlterConfigs carries the broker's own message, which names the key and the rule.
+    await expect(local.topics.alterConfigs({ topic: existing, set: { 'retention.ms': 'abc' }, reset: [] })).rejects.toMatchObject({
+      category: 'invalid-input',
+      message: expect.stringMatching(/abc.*retention\.ms|retention\.ms.*abc/),
+    });
+    await expect(local.topics.alterConfigs({ topic: existing, set: { 'retention.m': '1' }, reset: [] })).rejects.toMatchObject({ category: 'invalid-input', message: expect.stringContaining('retention.m') });
     expect(await overrides(existing)).toEqual({ 'retention.ms': '3600000' });
   });
 });

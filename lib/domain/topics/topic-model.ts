@@ -37,20 +37,3 @@ export function retainedRecords(partitions: readonly Pick<PartitionDetail, 'lowW
   }
   return sum.toString();
 }
-
-/**
- * The configs set on the topic itself. kafkajs only has the legacy AlterConfigs API, which replaces
- * the topic's whole dynamic config set, so every edit must resend these alongside the change.
- */
-export function topicLevelOverrides(entries: readonly TopicConfigEntry[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const e of entries) if (e.source === 'topic' && e.value !== null) out[e.name] = e.value;
-  return out;
-}
-
-/** The full config set to send with legacy AlterConfigs: current overrides, then sets, minus resets. */
-export function mergeTopicConfigs(current: Record<string, string>, set: Record<string, string>, reset: readonly string[]): Record<string, string> {
-  const merged = { ...current, ...set };
-  for (const key of reset) delete merged[key];
-  return merged;
-}
