@@ -3,17 +3,17 @@ import { GROUP_STATE_FILTERS, type GroupListQuery, type GroupPage, type GroupSor
 import type { ConsumerGroupSummary } from '@/lib/domain/groups/group-model';
 import { PageHeader } from '@/components/ui/page-header';
 import { Badge } from '@/components/ui/badge';
-import { buttonClass } from '@/components/ui/button';
 import { formatCount, plural } from '@/components/topics/format';
 import { SuccessNotice } from '@/components/topics/form-feedback';
 import { groupHref, groupListHref } from './group-list-href';
 import { GroupSearchBox } from './group-search-box';
 import { GroupStateBadge } from './group-state-badge';
 import { LagStatusBadge } from './lag-status-badge';
+import { Pager, SortableHeader, type SortColumn } from '@/components/ui/list-table';
 
-const COLUMNS: { key: GroupSortKey | null; label: string; numeric: boolean; title?: string }[] = [
-  { key: 'groupId', label: 'Group', numeric: false },
-  { key: 'state', label: 'State', numeric: false },
+const COLUMNS: SortColumn<GroupSortKey>[] = [
+  { key: 'groupId', label: 'Group', numeric: false, firstDir: 'asc' },
+  { key: 'state', label: 'State', numeric: false, firstDir: 'asc' },
   { key: 'members', label: 'Members', numeric: true },
   { key: null, label: 'Topics', numeric: false },
   { key: 'lag', label: 'Total lag', numeric: true, title: 'Sum over partitions of end offset − committed offset' },
@@ -76,7 +76,7 @@ export function GroupListView({ cluster, query, page, sampleIntervalMs, notice }
               <thead>
                 <tr>
                   {COLUMNS.map((c) => (
-                    <SortableHeader key={c.label} cluster={cluster} query={query} column={c} />
+                    <SortableHeader key={c.label} column={c} sort={query.sort} dir={query.dir} hrefFor={(sort, dir) => groupListHref(cluster, query, { sort, dir, page: 1 })} />
                   ))}
                 </tr>
               </thead>
@@ -87,34 +87,13 @@ export function GroupListView({ cluster, query, page, sampleIntervalMs, notice }
               </tbody>
             </table>
           </div>
-          <Pager cluster={cluster} query={query} page={page} first={first} last={last} />
+          <Pager page={page} first={first} last={last} hrefFor={(n) => groupListHref(cluster, query, { page: n })} />
         </>
       )}
     </>
   );
 }
 
-function SortableHeader({ cluster, query, column }: { cluster: string; query: GroupListQuery; column: (typeof COLUMNS)[number] }) {
-  if (!column.key) return <th title={column.title}>{column.label}</th>;
-  const active = query.sort === column.key;
-  const firstDir = column.key === 'groupId' || column.key === 'state' ? 'asc' : 'desc';
-  const nextDir = active ? (query.dir === 'asc' ? 'desc' : 'asc') : firstDir;
-  const arrow = active ? (query.dir === 'asc' ? '↑' : '↓') : '';
-  return (
-    <th className={column.numeric ? 'num' : undefined} aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined} title={column.title}>
-      <Link
-        href={groupListHref(cluster, query, { sort: column.key, dir: nextDir, page: 1 })}
-        className={`inline-flex items-center gap-1 hover:text-slate-900 dark:hover:text-slate-100 ${active ? 'text-slate-900 dark:text-slate-100' : ''}`}
-        scroll={false}
-      >
-        {column.label}
-        <span aria-hidden className="w-2">
-          {arrow}
-        </span>
-      </Link>
-    </th>
-  );
-}
 
 function TopicList({ topics }: { topics: string[] }) {
   if (topics.length === 0) return <span className="text-slate-400">none</span>;
@@ -178,30 +157,6 @@ function GroupRow({ cluster, group: g }: { cluster: string; group: ConsumerGroup
   );
 }
 
-function Pager({ cluster, query, page, first, last }: { cluster: string; query: GroupListQuery; page: GroupPage; first: number; last: number }) {
-  if (page.pageCount <= 1) return null;
-  const pageLink = (n: number, label: string, rel: string) =>
-    n < 1 || n > page.pageCount ? (
-      <span className={`${buttonClass()} pointer-events-none opacity-40`} aria-disabled="true">
-        {label}
-      </span>
-    ) : (
-      <Link className={buttonClass()} href={groupListHref(cluster, query, { page: n })} rel={rel} scroll={false}>
-        {label}
-      </Link>
-    );
-  return (
-    <nav aria-label="Pages" className="mt-3 flex items-center justify-between gap-3 text-sm text-slate-600 dark:text-slate-400">
-      <span>
-        {formatCount(first)}–{formatCount(last)} of {formatCount(page.total)} · page {page.page} of {page.pageCount}
-      </span>
-      <span className="flex gap-2">
-        {pageLink(page.page - 1, '← Previous', 'prev')}
-        {pageLink(page.page + 1, 'Next →', 'next')}
-      </span>
-    </nav>
-  );
-}
 
 const FILTER_WORD: Record<GroupStateFilter, string> = { all: '', active: 'active ', empty: 'empty ', rebalancing: 'rebalancing ', problems: '' };
 

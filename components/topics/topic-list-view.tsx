@@ -7,9 +7,10 @@ import { formatCount, plural } from './format';
 import { SuccessNotice } from './form-feedback';
 import { topicHref, topicListHref } from './topic-list-href';
 import { TopicSearchBox } from './topic-search-box';
+import { Pager, SortableHeader, type SortColumn } from '@/components/ui/list-table';
 
-const COLUMNS: { key: TopicSortKey; label: string; numeric: boolean; title?: string }[] = [
-  { key: 'name', label: 'Name', numeric: false },
+const COLUMNS: SortColumn<TopicSortKey>[] = [
+  { key: 'name', label: 'Name', numeric: false, firstDir: 'asc' },
   { key: 'partitions', label: 'Partitions', numeric: true },
   { key: 'replicationFactor', label: 'Replication factor', numeric: true },
   { key: 'underReplicatedPartitions', label: 'Health', numeric: false, title: 'Under-replicated and offline partitions' },
@@ -56,7 +57,7 @@ export function TopicListView({ cluster, query, page, notice }: { cluster: strin
               <thead>
                 <tr>
                   {COLUMNS.map((c) => (
-                    <SortableHeader key={c.key} cluster={cluster} query={query} column={c} />
+                    <SortableHeader key={c.label} column={c} sort={query.sort} dir={query.dir} hrefFor={(sort, dir) => topicListHref(cluster, query, { sort, dir, page: 1 })} />
                   ))}
                 </tr>
               </thead>
@@ -67,34 +68,13 @@ export function TopicListView({ cluster, query, page, notice }: { cluster: strin
               </tbody>
             </table>
           </div>
-          <Pager cluster={cluster} query={query} page={page} first={first} last={last} />
+          <Pager page={page} first={first} last={last} hrefFor={(n) => topicListHref(cluster, query, { page: n })} />
         </>
       )}
     </>
   );
 }
 
-function SortableHeader({ cluster, query, column }: { cluster: string; query: TopicListQuery; column: (typeof COLUMNS)[number] }) {
-  const active = query.sort === column.key;
-  // Numbers are most interesting largest-first (most partitions, most under-replicated); names A→Z.
-  const firstDir = column.key === 'name' ? 'asc' : 'desc';
-  const nextDir = active ? (query.dir === 'asc' ? 'desc' : 'asc') : firstDir;
-  const arrow = active ? (query.dir === 'asc' ? '↑' : '↓') : '';
-  return (
-    <th className={column.numeric ? 'num' : undefined} aria-sort={active ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined} title={column.title}>
-      <Link
-        href={topicListHref(cluster, query, { sort: column.key, dir: nextDir, page: 1 })}
-        className={`inline-flex items-center gap-1 hover:text-slate-900 dark:hover:text-slate-100 ${active ? 'text-slate-900 dark:text-slate-100' : ''}`}
-        scroll={false}
-      >
-        {column.label}
-        <span aria-hidden className="w-2">
-          {arrow}
-        </span>
-      </Link>
-    </th>
-  );
-}
 
 function TopicRow({ cluster, topic: t }: { cluster: string; topic: TopicSummary }) {
   return (
@@ -128,30 +108,6 @@ function TopicRow({ cluster, topic: t }: { cluster: string; topic: TopicSummary 
   );
 }
 
-function Pager({ cluster, query, page, first, last }: { cluster: string; query: TopicListQuery; page: TopicPage; first: number; last: number }) {
-  if (page.pageCount <= 1) return null;
-  const pageLink = (n: number, label: string, rel: string) =>
-    n < 1 || n > page.pageCount ? (
-      <span className={`${buttonClass()} pointer-events-none opacity-40`} aria-disabled="true">
-        {label}
-      </span>
-    ) : (
-      <Link className={buttonClass()} href={topicListHref(cluster, query, { page: n })} rel={rel} scroll={false}>
-        {label}
-      </Link>
-    );
-  return (
-    <nav aria-label="Pages" className="mt-3 flex items-center justify-between gap-3 text-sm text-slate-600 dark:text-slate-400">
-      <span>
-        {formatCount(first)}–{formatCount(last)} of {formatCount(page.total)} · page {page.page} of {page.pageCount}
-      </span>
-      <span className="flex gap-2">
-        {pageLink(page.page - 1, '← Previous', 'prev')}
-        {pageLink(page.page + 1, 'Next →', 'next')}
-      </span>
-    </nav>
-  );
-}
 
 function EmptyState({ cluster, query, searching, hiddenInternal }: { cluster: string; query: TopicListQuery; searching: boolean; hiddenInternal: number }) {
   return (
