@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { ConsoleError, isConsoleError, type ConsoleErrorShape } from '@/lib/domain/console-error';
 import { authorize, recordAudit, type Permission, type Principal } from '@/lib/auth/guard';
 import { logger } from '@/lib/log/logger';
-import { auditResource, auditTopics } from './audit-target';
+import { auditResource, auditTopics } from '@/lib/auth/audit-target';
 
 export type FieldErrors = Record<string, string>;
 
