@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isConsoleError } from '@/lib/domain/console-error';
 import { SchemaWorker } from './schema-worker';
@@ -8,7 +9,7 @@ import { SchemaWorker } from './schema-worker';
  * eslint); in the production build Turbopack bundles the entry (checked with `next build && next start`).
  */
 const TIMEOUT_MS = 1_500;
-const worker = new SchemaWorker({ limits: { timeoutMs: TIMEOUT_MS }, bootstrap: new URL('../../test/ts-worker-bootstrap.mjs', import.meta.url), startTimeoutMs: 120_000 });
+const worker = new SchemaWorker({ limits: { timeoutMs: TIMEOUT_MS }, unbundled: { bootstrap: new URL('../../test/ts-worker-bootstrap.mjs', import.meta.url), tsEntry: fileURLToPath(new URL('./schema-analysis.worker.ts', import.meta.url)) }, startTimeoutMs: 120_000 });
 afterAll(() => worker.close());
 
 /** ajv's strict mode tests every property name against every patternProperties regex while compiling. */

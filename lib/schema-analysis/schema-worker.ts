@@ -1,5 +1,4 @@
 import 'server-only';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ConsoleError } from '@/lib/domain/console-error';
 import type { SchemaFormat } from '@/lib/domain/design/model';
@@ -38,10 +37,10 @@ export interface SchemaWorkerOptions {
   /** Budget for a new worker to load its modules. */
   startTimeoutMs?: number;
   /**
-   * Tests only: a JavaScript file that loads the TypeScript entry (given as `workerData.tsEntry`), since
-   * outside Next's bundle the entry is a .ts file Node cannot run (test/ts-worker-bootstrap.mjs).
+   * Tests only: outside Next's bundle the entry is a .ts file Node cannot run, so the worker starts
+   * from a JavaScript bootstrap that loads `tsEntry` (test/ts-worker-bootstrap.mjs).
    */
-  bootstrap?: URL;
+  unbundled?: { bootstrap: URL; tsEntry: string };
 }
 
 interface Job {
@@ -62,7 +61,7 @@ export class SchemaWorker {
   readonly limits: SchemaWorkerLimits;
   private readonly maxQueue: number;
   private readonly startTimeoutMs: number;
-  private readonly bootstrap: URL | undefined;
+  private readonly unbundled: SchemaWorkerOptions['unbundled'];
   private readonly queue: Job[] = [];
   private current: Running | null = null;
   private nextId = 1;
@@ -74,7 +73,7 @@ export class SchemaWorker {
     this.limits = { ...DEFAULT_SCHEMA_WORKER_LIMITS, ...options.limits };
     this.maxQueue = options.maxQueue ?? 32;
     this.startTimeoutMs = options.startTimeoutMs ?? 30_000;
-    this.bootstrap = options.bootstrap;
+    this.unbundled = options.unbundled;
   }
 
   analyze(format: SchemaFormat, definition: string): Promise<SchemaAnalysis> {
@@ -122,8 +121,8 @@ export class SchemaWorker {
   private spawn(): Running {
     this.started++;
     const resourceLimits = { maxOldGenerationSizeMb: this.limits.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: this.limits.maxYoungGenerationSizeMb, stackSizeMb: this.limits.stackSizeMb };
-    const worker = this.bootstrap
-      ? new Worker(this.bootstrap, { resourceLimits, workerData: { tsEntry: fileURLToPath(new URL('./schema-analysis.worker.ts', import.meta.url)) } })
+    const worker = this.unbundled
+      ? new Worker(this.unbundled.bootstrap, { resourceLimits, workerData: { tsEntry: this.unbundled.tsEntry } })
       : // Spelled out in the call: the form Turbopack recognises and bundles as a worker entry.
         new Worker(new URL('./schema-analysis.worker.ts', import.meta.url), { resourceLimits });
     // An idle worker must not keep the process (a test run, a build) alive.
