@@ -31,6 +31,12 @@ export const topicNamingRule: LintRule = {
   },
 };
 
+/** Why a naming pattern cannot be used, or null; the settings panel shows the same words the rule reports. */
+export function topicNamePatternProblem(source: string): string | null {
+  const compiled = compile(source);
+  return typeof compiled === 'string' ? compiled : null;
+}
+
 function compile(source: string): RegExp | string {
   if (source.length > MAX_PATTERN_LENGTH) return `it is longer than ${MAX_PATTERN_LENGTH} characters.`;
   try {
