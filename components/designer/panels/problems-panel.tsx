@@ -1,5 +1,6 @@
 'use client';
 import { useCanvas } from '../canvas/canvas-context';
+import { lintEnvironment } from '../canvas/findings';
 
 const ICON = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
 
@@ -7,8 +8,27 @@ const ICON = { error: '⛔', warning: '⚠', info: 'ℹ' } as const;
 export function ProblemsPanel() {
   const findings = useCanvas((s) => s.findings);
   const focus = useCanvas((s) => s.focusElement);
-  if (findings.length === 0) return <p className="text-sm text-emerald-700 dark:text-emerald-400">No problems: every lint rule passes in every environment.</p>;
+  const environment = useCanvas((s) => lintEnvironment(s.document));
+  const setPanel = useCanvas((s) => s.setPanel);
+  const scope = (
+    <p data-testid="lint-scope" className="mb-2 text-xs text-slate-600 dark:text-slate-400">
+      Linting {environment ? <>environment <span className="font-mono font-medium">{environment}</span></> : 'the base design and every environment'} ·{' '}
+      <button type="button" className="text-sky-700 hover:underline dark:text-sky-400" onClick={() => setPanel('settings')}>
+        change in Settings
+      </button>
+    </p>
+  );
+  if (findings.length === 0) {
+    return (
+      <>
+        {scope}
+        <p className="text-sm text-emerald-700 dark:text-emerald-400">No problems: every lint rule passes {environment ? `in ${environment}` : 'in every environment'}.</p>
+      </>
+    );
+  }
   return (
+    <>
+      {scope}
     <ul aria-label="Problems" className="space-y-1.5">
       {findings.map((f) => (
         <li key={f.key}>
@@ -33,5 +53,6 @@ export function ProblemsPanel() {
         </li>
       ))}
     </ul>
+    </>
   );
 }
