@@ -13,7 +13,7 @@ const SCREENS = 'test-results/screens';
 
 async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENS, { recursive: true });
-  await page.screenshot({ path: `${SCREENS}/design-settings-${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENS}/design-settings-${name}.png` });
 }
 
 const RF_ERROR = /Topic "topic" has replication factor 1 in production/;
@@ -91,8 +91,9 @@ test('add a prod environment with a replication override, lint it, save and relo
   await prod.getByLabel('Override a topic in prod').selectOption({ label: 'topic' });
   await prod.getByRole('group', { name: 'Override of topic' }).getByLabel('Partitions').fill('12');
   await settings.namingPattern.fill('^(?!tmp-).+$');
-  await expect(settings.panel.getByRole('alert').first()).toHaveText(/This pattern cannot be used: it uses a lookahead/);
+  await expect(settings.panel.getByRole('region', { name: 'Lint and plan' }).getByRole('alert')).toHaveText(/This pattern cannot be used: it uses a lookahead/);
   await settings.namingPattern.fill('^[a-z]+$');
+  await settings.lintEnvironment.scrollIntoViewIfNeeded();
   await screenshot(page, 'settings-panel');
 
   await designer.save();
@@ -111,4 +112,37 @@ test('add a prod environment with a replication override, lint it, save and relo
   await expect(page.getByText(RF_ERROR)).toHaveCount(0);
   await designer.tab('Plan & apply').click();
   await expect(page.getByLabel('Plan environment')).toHaveValue('prod');
+});
+
+test('a schema that would backtrack for minutes is stopped on the server, the reason shown beside it, and the next check works', async ({ page }) => {
+  test.setTimeout(120_000);
+  const designer = new DesignerPage(page);
+  const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
+  await designer.createDesign(`e2e schema limit ${stamp}`);
+  await designer.dragFromPalette('Schema', 300, 160);
+  await designer.select('schema');
+  await designer.inspectorField('Format').selectOption('JSON');
+  await designer.openSchemaEditor('schema');
+
+  // ajv tests each property name against each patternProperties regex while compiling: 2^32 steps
+  // here; the lookahead keeps V8's linear-time fallback (on in the server) from defusing it.
+  const runaway = JSON.stringify({ type: 'object', properties: { [`${'a'.repeat(32)}!`]: { type: 'string' } }, patternProperties: { '^(?!x)(a+)+$': { type: 'string' } } });
+  const editor = page.locator('[data-testid="schema-editor"] .monaco-editor .view-lines');
+  // Pasted, as typing would have Monaco close brackets and quotes on its own.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  const paste = async (text: string) => {
+    await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('ControlOrMeta+V');
+  };
+  await paste(JSON.stringify({ type: 'object' }));
+  await expect(designer.schemaStatus).toHaveText('valid', { timeout: 30_000 });
+  await paste(runaway);
+  await expect(designer.schemaStatus).toHaveText('1 error', { timeout: 30_000 });
+  await expect(page.getByText(/Schema analysis took longer than \d+ ms and was stopped/)).toBeVisible();
+  await screenshot(page, 'schema-stopped');
+
+  await paste(JSON.stringify({ type: 'object', properties: { id: { type: 'string' } } }));
+  await expect(designer.schemaStatus).toHaveText('valid', { timeout: 30_000 });
 });

@@ -10,7 +10,10 @@ import type { FromWorker, SchemaTask, SchemaTaskResults, ToWorker } from './sche
  * Runs schema analysis (ajv validation, sample messages, compatibility) in a worker thread, so a
  * schema that is expensive by accident or on purpose cannot stall the server: ajv treats schemas
  * as trusted code (it generates a validator with `new Function` and tests user `pattern`s while
- * compiling), and `^(a+)+$` against a 30-letter property name backtracks for over a minute.
+ * compiling), and `^(?!x)(a+)+$` against a 30-letter property name backtracks for over a minute.
+ * (The server's linear-time regexp fallback, linear-regexp.ts, applies in the worker too and
+ * defuses plain nested quantifiers; it cannot run lookarounds or backreferences, and it does
+ * nothing about schemas that are simply expensive, so the worker's limits stay the backstop.)
  *
  * One warm worker takes tasks one at a time (analysis is CPU-bound and the editor debounces).
  * A task that runs past `timeoutMs` gets the worker terminated (V8 stops it even inside a regex)
