@@ -9,7 +9,8 @@ import { SchemaWorker } from './schema-worker';
  * eslint); in the production build Turbopack bundles the entry (checked with `next build && next start`).
  */
 const TIMEOUT_MS = 1_500;
-const worker = new SchemaWorker({ limits: { timeoutMs: TIMEOUT_MS }, unbundled: { bootstrap: new URL('../../test/ts-worker-bootstrap.mjs', import.meta.url), tsEntry: fileURLToPath(new URL('./schema-analysis.worker.ts', import.meta.url)) }, startTimeoutMs: 120_000 });
+const UNBUNDLED = { bootstrap: new URL('../../test/ts-worker-bootstrap.mjs', import.meta.url), tsEntry: fileURLToPath(new URL('./schema-analysis.worker.ts', import.meta.url)) };
+const worker = new SchemaWorker({ limits: { timeoutMs: TIMEOUT_MS }, unbundled: UNBUNDLED, startTimeoutMs: 120_000 });
 afterAll(() => worker.close());
 
 /**
@@ -72,6 +73,19 @@ describe('SchemaWorker', { timeout: 240_000 }, () => {
     const queued = worker.analyze('AVRO', JSON.stringify({ type: 'record', name: 'Task', fields: [{ name: 'id', type: 'string' }] }));
     expect(((await runaway) as Error).message).toMatch(/took longer than/);
     expect(await queued).toMatchObject({ valid: true, problems: [] });
+  });
+
+  it('stops a worker at its heap limit (a sample message of 100 million strings) and starts a fresh one', async () => {
+    const small = new SchemaWorker({ limits: { timeoutMs: 60_000, maxOldGenerationSizeMb: 32 }, unbundled: UNBUNDLED, startTimeoutMs: 120_000 });
+    try {
+      const huge = JSON.stringify({ type: 'array', minItems: 100_000_000, items: { type: 'string', minLength: 100 } });
+      const error = await failure(small.analyze('JSON', huge));
+      expect((error as Error).message).toBe('Schema analysis needed more than 32 MB of memory and was stopped; the schema is too large or too deeply expanded to check.');
+      expect((await small.analyze('JSON', TASK_SCHEMA)).valid).toBe(true);
+      expect(small.started).toBe(2);
+    } finally {
+      await small.close();
+    }
   });
 
   it('reports a schema nested deeper than the checker can follow as too deep, and keeps working', async () => {
