@@ -68,7 +68,12 @@ test('add a prod environment with a replication override, lint it, save and relo
   await expect(prod.getByRole('alert')).toHaveText(/<=32/);
   await rf.fill('3');
   await expect(prod.getByRole('alert')).toHaveCount(0);
-  await prod.getByLabel('Configs, every topic').fill('min.insync.replicas=2');
+  // Config keys and values are checked against Kafka's catalogue, as on load, and named beside the field.
+  const configs = prod.getByLabel('Configs, every topic');
+  await configs.fill('retention.msx=1');
+  await expect(prod.getByRole('alert')).toHaveText('Environment "prod": "retention.msx" is not a topic config; did you mean "retention.ms"?');
+  await configs.fill('min.insync.replicas=2');
+  await expect(prod.getByRole('alert')).toHaveCount(0);
   await screenshot(page, 'prod-override');
   await designer.tab('Problems').click();
   await expect(page.getByText(RF_ERROR)).toHaveCount(0);
@@ -80,7 +85,12 @@ test('add a prod environment with a replication override, lint it, save and relo
   await designer.tab('Problems').click();
   await expect(page.getByTestId('lint-scope')).toHaveText(/Linting environment dev/);
   await expect(page.getByText(RF_ERROR)).toHaveCount(0);
+
+  // Renaming an environment carries the lint choice along.
   await settings.open();
+  await settings.environment('dev').getByLabel('Name').fill('local');
+  await expect(settings.environment('local')).toBeVisible();
+  await expect(settings.lintEnvironment).toHaveValue('local');
   await settings.lintEnvironment.selectOption('');
   await designer.tab('Problems').click();
   await expect(problems).toContainText(RF_ERROR);
@@ -101,7 +111,7 @@ test('add a prod environment with a replication override, lint it, save and relo
   await designer.waitForCanvas();
   await settings.open();
   await expect(settings.environment('prod')).toBeVisible();
-  await expect(settings.environment('dev')).toBeVisible();
+  await expect(settings.environment('local')).toBeVisible();
   await expect(settings.environment('prod').getByLabel('Replication factor, every topic')).toHaveValue('3');
   await expect(settings.environment('prod').getByLabel('Configs, every topic')).toHaveValue('min.insync.replicas=2');
   await expect(settings.environment('prod').getByLabel('Partitions')).toHaveValue('12');
