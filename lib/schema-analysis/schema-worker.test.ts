@@ -75,6 +75,21 @@ describe('SchemaWorker', { timeout: 240_000 }, () => {
     expect(await queued).toMatchObject({ valid: true, problems: [] });
   });
 
+  it('refuses work past its queue limit with a busy error instead of queueing without bound', async () => {
+    const narrow = new SchemaWorker({ limits: { timeoutMs: TIMEOUT_MS }, maxQueue: 1, unbundled: UNBUNDLED, startTimeoutMs: 120_000 });
+    try {
+      await narrow.analyze('JSON', TASK_SCHEMA);
+      const runaway = failure(narrow.analyze('JSON', catastrophicSchema()));
+      const queued = narrow.analyze('JSON', TASK_SCHEMA);
+      const refused = await failure(narrow.analyze('JSON', TASK_SCHEMA));
+      expect(isConsoleError(refused) && refused.toJSON()).toEqual({ category: 'unavailable', message: 'Schema analysis is busy with 1 other schema; try again in a moment.', retryable: true });
+      expect(((await runaway) as Error).message).toMatch(/took longer than/);
+      expect((await queued).valid).toBe(true);
+    } finally {
+      await narrow.close();
+    }
+  });
+
   it('stops a worker at its heap limit (a sample message of 100 million strings) and starts a fresh one', async () => {
     const small = new SchemaWorker({ limits: { timeoutMs: 60_000, maxOldGenerationSizeMb: 32 }, unbundled: UNBUNDLED, startTimeoutMs: 120_000 });
     try {

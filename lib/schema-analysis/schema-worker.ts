@@ -102,7 +102,7 @@ export class SchemaWorker {
   private submit<K extends SchemaTask['kind']>(task: SchemaTask & { kind: K }): Promise<SchemaTaskResults[K]> {
     if (this.closed) return Promise.reject(stopped('the console is shutting down'));
     if (this.queue.length >= this.maxQueue) {
-      return Promise.reject(new ConsoleError({ category: 'unavailable', message: `Schema analysis is busy with ${this.queue.length} other schemas; try again in a moment.`, retryable: true }));
+      return Promise.reject(new ConsoleError({ category: 'unavailable', message: `Schema analysis is busy with ${this.queue.length} other schema${this.queue.length === 1 ? '' : 's'}; try again in a moment.`, retryable: true }));
     }
     return new Promise<SchemaTaskResults[K]>((resolve, reject) => {
       this.queue.push({ id: this.nextId++, task, resolve: resolve as (value: unknown) => void, reject });
