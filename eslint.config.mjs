@@ -12,17 +12,17 @@ const layering = {
         zones: [
           {
             target: './lib/domain',
-            from: ['./lib/kafka', './lib/registry', './lib/connect', './lib/store', './lib/auth', './lib/actions', './lib/config', './app', './components'],
+            from: ['./lib/kafka', './lib/registry', './lib/connect', './lib/store', './lib/schema-analysis', './lib/auth', './lib/actions', './lib/config', './app', './components'],
             message: 'lib/domain is pure: it imports nothing of ours but lib/domain.',
           },
           {
-            target: ['./lib/kafka', './lib/registry', './lib/connect', './lib/store'],
+            target: ['./lib/kafka', './lib/registry', './lib/connect', './lib/store', './lib/schema-analysis'],
             from: ['./lib/actions', './app', './components'],
             message: 'Adapters must not depend on actions or UI.',
           },
           {
             target: './components',
-            from: ['./lib/kafka', './lib/registry', './lib/connect', './lib/store'],
+            from: ['./lib/kafka', './lib/registry', './lib/connect', './lib/store', './lib/schema-analysis'],
             message: 'Components never touch adapters; go through lib/actions or a route.',
           },
         ],

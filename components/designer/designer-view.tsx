@@ -19,6 +19,7 @@ import { HistoryPanel } from './panels/history-panel';
 import { PlanPanel } from './panels/plan-panel';
 import { ProblemsPanel } from './panels/problems-panel';
 import { LiveOverlay } from './panels/live-overlay';
+import { SettingsPanel } from './settings/settings-panel';
 import type { SidePanel } from './canvas/canvas-store';
 import { failureMessage, runAction } from './run-action';
 
@@ -52,6 +53,7 @@ const TABS: { id: SidePanel; label: string }[] = [
   { id: 'plan', label: 'Plan & apply' },
   { id: 'history', label: 'History' },
   { id: 'export', label: 'Export' },
+  { id: 'settings', label: 'Settings' },
 ];
 
 function Designer({ clusters, exporters }: DesignerProps) {
@@ -174,6 +176,7 @@ function Designer({ clusters, exporters }: DesignerProps) {
             {panel === 'plan' && <PlanPanel clusters={clusters} onSave={save} />}
             {panel === 'history' && <HistoryPanel />}
             {panel === 'export' && <ExportPanel exporters={exporters} />}
+            {panel === 'settings' && <SettingsPanel />}
           </div>
         </aside>
       </div>

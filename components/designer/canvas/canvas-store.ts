@@ -20,7 +20,7 @@ import { toFlowEdge, toFlowNode, type AppEdge, type AppNode, type CanvasFinding,
 
 const HISTORY_LIMIT = 100;
 
-export type SidePanel = 'inspector' | 'problems' | 'plan' | 'history' | 'export';
+export type SidePanel = 'inspector' | 'problems' | 'plan' | 'history' | 'export' | 'settings';
 
 export interface CanvasState {
   designId: string;
@@ -53,6 +53,8 @@ export interface CanvasActions {
   connect(source: string, target: string): void;
   add(kind: PaletteKind, position: XYPosition): string;
   update(element: ElementValue): void;
+  /** Any other edit of the document (environments, settings): one undo step like the rest. */
+  editDocument(change: (document: DesignDocument) => DesignDocument): void;
   remove(ids: readonly string[]): void;
   removeSelected(): void;
   copySelected(): void;
@@ -183,6 +185,7 @@ export function createCanvasStore(initial: { designId: string; revision: number;
         return id;
       },
       update: (element) => commit(updateElement(get().document, element)),
+      editDocument: (change) => commit(change(get().document)),
       remove: (ids) => {
         if (ids.length) commit(removeElements(get().document, ids), []);
       },

@@ -6,6 +6,7 @@ import { applyPlanStep } from '@/lib/actions/designs/apply-plan-step';
 import { planDesignChanges } from '@/lib/actions/designs/plan-design';
 import { Button } from '@/components/ui/button';
 import { useCanvas, useCanvasStoreApi } from '../canvas/canvas-context';
+import { lintEnvironment } from '../canvas/findings';
 import { failureMessage, runAction } from '../run-action';
 
 type StepState = { status: 'pending' | 'running' | 'ok' | 'skipped' | 'failed'; message?: string };
@@ -27,7 +28,8 @@ export function PlanPanel({ clusters, onSave }: { clusters: PublicCluster[]; onS
   const store = useCanvasStoreApi();
   const environments = useCanvas((s) => s.document.environments.map((e) => e.name).join(','));
   const [cluster, setCluster] = useState(clusters[0]?.name ?? '');
-  const [environment, setEnvironment] = useState<string>(environments.split(',')[0] ?? '');
+  const defaultEnvironment = useCanvas((s) => lintEnvironment(s.document));
+  const [environment, setEnvironment] = useState<string>(defaultEnvironment ?? environments.split(',')[0] ?? '');
   const [include, setInclude] = useState<string[]>([]);
   const [plan, setPlan] = useState<(Plan & { lintErrors: number; revision: number }) | null>(null);
   const [states, setStates] = useState<Record<string, StepState>>({});

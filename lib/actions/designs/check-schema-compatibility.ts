@@ -1,9 +1,10 @@
 'use server';
 import { z } from 'zod';
-import { checkCompatibility, type CompatibilityCheck } from '@/lib/domain/schemas/compatibility';
+import type { CompatibilityCheck } from '@/lib/domain/schemas/compatibility';
 import { COMPATIBILITY_LEVELS, SCHEMA_FORMATS } from '@/lib/domain/design/model';
 import { designId } from '@/lib/domain/design/edit/design-inputs';
 import { designRegistry, type RegistryCompatibility } from '@/lib/registry/design-registry';
+import { schemaWorker } from '@/lib/schema-analysis/schema-worker';
 import { designStore } from '@/lib/store';
 import { defineAction } from '../safe-action';
 
@@ -21,7 +22,8 @@ export interface CompatibilityReport {
  * Checks a schema the way the registry will: locally (which change breaks which rule, against every
  * version the level asks for) and with the registry's compatibility endpoint when the subject
  * exists there. Without a registered subject, the local check compares with the design's saved
- * definition, so a breaking edit shows before anything is registered.
+ * definition, so a breaking edit shows before anything is registered. The local check runs ajv
+ * and user regexes, so it runs in the schema worker with its time limit (schema-worker.ts).
  */
 export const checkSchemaCompatibility = defineAction({
   name: 'check-schema-compatibility',
@@ -49,10 +51,10 @@ export const checkSchemaCompatibility = defineAction({
         registryError = (e as Error).message;
       }
     }
-    if (registryVersions.length > 0) return { level, against: 'registry', local: checkCompatibility({ format, level, schema: definition, previous: registryVersions }), registry, registryError };
+    if (registryVersions.length > 0) return { level, against: 'registry', local: await schemaWorker().compatibility({ format, level, schema: definition, previous: registryVersions }), registry, registryError };
     const saved = (await designStore().get(id)).document.schemas.find((s) => s.id === schemaId);
     if (saved && saved.format === format && saved.definition !== definition) {
-      return { level, against: 'saved-design', local: checkCompatibility({ format, level, schema: definition, previous: [{ version: 1, definition: saved.definition }] }), registry, registryError };
+      return { level, against: 'saved-design', local: await schemaWorker().compatibility({ format, level, schema: definition, previous: [{ version: 1, definition: saved.definition }] }), registry, registryError };
     }
     return { level, against: 'nothing', local: null, registry, registryError };
   },

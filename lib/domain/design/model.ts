@@ -145,8 +145,10 @@ export const topicOverrideSchema = z.strictObject({
   configs: configOverrideMap.optional(),
 });
 
+const environmentName = z.string().max(63).regex(ENVIRONMENT_NAME_PATTERN, 'Environment names are lower-case letters, digits and "-", starting with a letter or digit.');
+
 export const environmentSchema = z.strictObject({
-  name: z.string().max(63).regex(ENVIRONMENT_NAME_PATTERN, 'Environment names are lower-case letters, digits and "-".'),
+  name: environmentName,
   production: z.boolean().default(false).describe('Turns on the production durability rules (replication factor ≥ 3 and friends).'),
   topicDefaults: z
     .strictObject({ replicationFactor: replicationFactor.optional(), configs: configOverrideMap.optional() })
@@ -154,6 +156,17 @@ export const environmentSchema = z.strictObject({
     .describe('Applied to every topic, before the per-topic overrides.'),
   topics: z.record(elementId, topicOverrideSchema).default({}).describe('Per-topic overrides, keyed by topic id; a null config value removes the key in this environment.'),
   description: text.optional(),
+});
+
+/** Design-level choices; absent fields keep the defaults, so documents without settings are unchanged. */
+export const designSettingsSchema = z.strictObject({
+  defaultEnvironment: environmentName.optional().describe('The environment the designer lints and plans by default; absent: the base design and every environment.'),
+  lint: z
+    .strictObject({
+      topicNamePattern: z.string().min(1).max(500).optional().describe('Regular expression every topic name must match; absent: lower-case words joined by ".", "_" or "-".'),
+      disabledRules: z.array(z.string().min(1).max(100)).optional().describe('Lint rule ids this design does not run.'),
+    })
+    .optional(),
 });
 
 /** Canvas state, kept apart from the semantic model: lint, plan and environments never read it. */
@@ -176,6 +189,7 @@ export const designDocumentSchema = z
     connectors: z.array(connectorSchema).default([]),
     notes: z.array(noteSchema).default([]),
     environments: z.array(environmentSchema).default([]),
+    settings: designSettingsSchema.optional(),
     layout: layoutSchema.default({ positions: {} }).describe('Canvas state only; lint, plan and environments never read it.'),
   })
   .meta({ title: 'Kafka Event Architect design document, version 1' });
@@ -195,6 +209,7 @@ export type Note = z.output<typeof noteSchema>;
 export type TopicOverride = z.output<typeof topicOverrideSchema>;
 export type Environment = z.output<typeof environmentSchema>;
 export type Layout = z.output<typeof layoutSchema>;
+export type DesignSettings = z.output<typeof designSettingsSchema>;
 export type SchemaFormat = (typeof SCHEMA_FORMATS)[number];
 export type CompatibilityLevel = (typeof COMPATIBILITY_LEVELS)[number];
 

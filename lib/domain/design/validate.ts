@@ -90,6 +90,11 @@ export function designProblems(design: DesignDocument): DesignProblem[] {
     }
   });
 
+  const defaultEnvironment = design.settings?.defaultEnvironment;
+  if (defaultEnvironment !== undefined && !environments.has(defaultEnvironment)) {
+    report(['settings', 'defaultEnvironment'], `The default environment "${defaultEnvironment}" is not one of this design's environments; pick another in the design settings.`, null);
+  }
+
   return problems;
 }
 

@@ -38,8 +38,9 @@ export function lintRule(id: string): LintRule | undefined {
 export interface LintOptions {
   /** Lint the design as this environment sees it; absent: the base design, held to production rules. */
   environment?: string | null;
-  /** Regular expression source; defaults to DEFAULT_TOPIC_NAME_PATTERN. */
+  /** Regular expression source; defaults to the design's setting, then DEFAULT_TOPIC_NAME_PATTERN. */
   topicNamePattern?: string;
+  /** Defaults to the design's setting. */
   disabledRules?: readonly string[];
   /** The cluster as it is; rules comparing with it (keyed-topic-partition-growth) stay silent without it. */
   live?: LiveState;
@@ -57,10 +58,10 @@ export function lintDesign(design: DesignDocument, options: LintOptions = {}): L
     index: indexDesign(resolved.design),
     environment: resolved.environment,
     production: resolved.production,
-    topicNamePattern: options.topicNamePattern ?? DEFAULT_TOPIC_NAME_PATTERN,
+    topicNamePattern: options.topicNamePattern ?? design.settings?.lint?.topicNamePattern ?? DEFAULT_TOPIC_NAME_PATTERN,
     live: options.live,
   };
-  const disabled = new Set(options.disabledRules ?? []);
+  const disabled = new Set(options.disabledRules ?? design.settings?.lint?.disabledRules ?? []);
   const rules = (options.rules ?? LINT_RULES).filter((r) => !disabled.has(r.id));
   const findings = rules.flatMap((rule, order) =>
     rule.check(context).map((f) => ({

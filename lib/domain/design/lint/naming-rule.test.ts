@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { design, topic } from '../fixtures';
 import { lintDesign } from './lint-design';
-import { topicNamingRule } from './naming-rule';
+import { topicNamePatternProblem, topicNamingRule } from './naming-rule';
 
 const run = (names: string[], topicNamePattern?: string) =>
   lintDesign(design({ topics: names.map((name, i) => topic(`t${i}`, { name, valueSchemaId: undefined })) }), { rules: [topicNamingRule], topicNamePattern }).map((f) => `${f.elementId}: ${f.message}`);
@@ -18,6 +18,22 @@ describe('topic-naming', () => {
 
   it('uses the configured pattern', () => {
     expect(run(['orders', 'prod.orders.v1'], '^(dev|prod)\\.[a-z]+\\.v\\d+$')).toEqual(['t0: Topic "orders" does not match the naming pattern ^(dev|prod)\\.[a-z]+\\.v\\d+$.']);
+  });
+
+  it.each([
+    ['^(?!dev-).+$', 'it uses a lookahead ((?!…), which a naming convention does not need and which only a backtracking engine can run (the server runs patterns in linear time).'],
+    ['^.+(?<=-v1)$', 'it uses a lookbehind ((?<=…), which a naming convention does not need and which only a backtracking engine can run (the server runs patterns in linear time).'],
+    ['^(a)\\1$', 'it uses a backreference (\\1), which a naming convention does not need and which only a backtracking engine can run (the server runs patterns in linear time).'],
+    ['^[(?=]+$', null],
+    ['^\\(?=$', null],
+    ['^(a+)+$', null],
+    ['^([a-z', 'Invalid regular expression: /^([a-z/: Unterminated character class.'],
+  ])('judges the pattern %s', (pattern, problem) => {
+    expect(topicNamePatternProblem(pattern)).toBe(problem);
+  });
+
+  it('reports a refused pattern as an error of the lint settings', () => {
+    expect(run(['orders'], '^(?!x).+$')).toEqual([`null: The topic naming pattern "^(?!x).+$" cannot be used: ${topicNamePatternProblem('^(?!x).+$')}`]);
   });
 
   it('warns on a name with both "." and "_"', () => {

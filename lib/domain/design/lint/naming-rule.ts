@@ -31,13 +31,48 @@ export const topicNamingRule: LintRule = {
   },
 };
 
+/** Why a naming pattern cannot be used, or null; the settings panel shows the same words the rule reports. */
+export function topicNamePatternProblem(source: string): string | null {
+  const compiled = compile(source);
+  return typeof compiled === 'string' ? compiled : null;
+}
+
 function compile(source: string): RegExp | string {
   if (source.length > MAX_PATTERN_LENGTH) return `it is longer than ${MAX_PATTERN_LENGTH} characters.`;
+  let pattern: RegExp;
   try {
-    return new RegExp(source);
+    pattern = new RegExp(source);
   } catch (e) {
     return e instanceof Error ? `${e.message}.` : 'it is not a regular expression.';
   }
+  const construct = backtrackingOnlyConstruct(source);
+  return construct ? `it uses ${construct}, which a naming convention does not need and which only a backtracking engine can run (the server runs patterns in linear time).` : pattern;
+}
+
+/**
+ * The pattern comes from a design and runs wherever the design is linted, the server included.
+ * The server falls back to V8's linear-time engine when a pattern backtracks too much
+ * (linear-regexp.ts), which covers nested quantifiers such as (a+)+ but not lookarounds or
+ * backreferences, so those are refused. Reads an already-valid pattern: escapes and classes only.
+ */
+function backtrackingOnlyConstruct(source: string): string | null {
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      const next = source[i + 1] ?? '';
+      if (!inClass && (/[1-9]/.test(next) || next === 'k')) return `a backreference (\\${next})`;
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+    } else if (c === '[') {
+      inClass = true;
+    } else if (c === '(' && source[i + 1] === '?') {
+      const kind = /^\(\?(=|!|<=|<!)/.exec(source.slice(i))?.[1];
+      if (kind) return `a look${kind.startsWith('<') ? 'behind' : 'ahead'} (${source.slice(i, i + 2 + kind.length)}…)`;
+    }
+  }
+  return null;
 }
 
 /** Kafka's metric names turn "." into "_", so one design should pick one of the two. */
