@@ -44,20 +44,20 @@ export class RecordMatcher {
 
   async matches(records: readonly RawRecord[]): Promise<MessageView[]> {
     await this.codec.prepare(records);
+    const preview = (r: RawRecord) => toMessageView(r, (b) => this.codec.decode(b, this.limits));
+    if (!this.filter) return records.map(preview);
+    // One sandbox call per batch of records (testBatch), not one per record.
+    const outcomes = this.filter.testBatch(records.map((r) => filterInputOf(toMessageView(r, (b) => this.codec.decode(b, FILTER_LIMITS)))));
     const out: MessageView[] = [];
-    for (const r of records) {
-      if (this.filter) {
-        const whole = toMessageView(r, (b) => this.codec.decode(b, FILTER_LIMITS));
-        const outcome = this.filter.test(filterInputOf(whole));
-        if (!outcome.ok) {
-          this.evaluationErrors++;
-          this.firstError ??= `${outcome.error.message} (partition ${r.partition}, offset ${r.offset})`;
-          continue;
-        }
-        if (!outcome.match) continue;
+    records.forEach((r, i) => {
+      const outcome = outcomes[i]!;
+      if (!outcome.ok) {
+        this.evaluationErrors++;
+        this.firstError ??= `${outcome.error.message} (partition ${r.partition}, offset ${r.offset})`;
+      } else if (outcome.match) {
+        out.push(preview(r));
       }
-      out.push(toMessageView(r, (b) => this.codec.decode(b, this.limits)));
-    }
+    });
     return out;
   }
 }

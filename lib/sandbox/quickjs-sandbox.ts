@@ -134,6 +134,37 @@ export class QuickJsSandbox {
 
   /** Calls the function with `input`; returns the number it returned. */
   call(input: string): SandboxResult<number> {
+    const utf8 = withoutNul(utf8Encoder.encode(input));
+    return this.invoke(
+      (context) => [newStringFromUtf8(context, utf8)],
+      (context, value) => (context.typeof(value) === 'number' ? context.getNumber(value) : Number.NaN),
+      this.limits.timeoutMs,
+    );
+  }
+
+  /**
+   * Calls the function with the UTF-8 text `utf8` and `true` as a second argument, within
+   * `timeoutMs`; returns the string it returned. Made for passing many inputs in one call: the
+   * bytes are copied into the engine's memory as they are, where `call` (quickjs-emscripten's
+   * newString) converts a string to UTF-8 in a JavaScript loop that costs more than the whole
+   * evaluation of a 1 KB message.
+   */
+  callWithText(utf8: Uint8Array, timeoutMs: number): SandboxResult<string> {
+    withoutNul(utf8);
+    return this.invoke(
+      (context) => [newStringFromUtf8(context, utf8), context.true],
+      (context, value) => (context.typeof(value) === 'string' ? context.getString(value) : ''),
+      timeoutMs,
+    );
+  }
+
+  /** Whether text goes in by copying bytes (see newStringFromUtf8); false would mean the slow fallback. */
+  usesFastTextPath(): boolean {
+    if (!this.context) this.ensureStarted();
+    return this.context ? hasFastTextPath(this.context) : false;
+  }
+
+  private invoke<T>(makeArgs: (context: QuickJSContext) => QuickJSHandle[], read: (context: QuickJSContext, value: QuickJSHandle) => T, timeoutMs: number): SandboxResult<T> {
     if (this.disposed) throw new Error('This sandbox was disposed.');
     if (!this.context || !this.fn) {
       const restarted = this.ensureStarted();
@@ -141,23 +172,24 @@ export class QuickJsSandbox {
     }
     const context = this.context!;
     const started = performance.now();
-    this.deadline = started + this.limits.timeoutMs;
+    this.deadline = started + timeoutMs;
     try {
-      const arg = context.newString(input);
-      const result = context.callFunction(this.fn!, context.undefined, arg);
-      arg.dispose();
+      const args = makeArgs(context);
+      const result = context.callFunction(this.fn!, context.undefined, ...args);
+      // Disposing context.true is a no-op (a static lifetime).
+      for (const arg of args) arg.dispose();
       this.runPendingJobs();
       const elapsed = performance.now() - started;
       if (result.error) {
-        const error = this.describe(result.error, elapsed);
+        const error = this.describe(result.error, elapsed, timeoutMs);
         result.error.dispose();
         // After running out of memory the heap may hold what the code piled up in globals: start clean.
         if (error.kind === 'memory') this.restartRuntime();
         return { ok: false, error };
       }
-      const value = context.typeof(result.value) === 'number' ? context.getNumber(result.value) : Number.NaN;
+      const value = read(context, result.value);
       result.value.dispose();
-      if (elapsed > this.limits.timeoutMs) return { ok: false, error: overrun(elapsed, this.limits.timeoutMs) };
+      if (elapsed > timeoutMs) return { ok: false, error: overrun(elapsed, timeoutMs) };
       return { ok: true, value };
     } catch (hostError) {
       // The host stack overflowed or the instance aborted mid-call: nothing in it can be trusted now,
@@ -209,7 +241,7 @@ export class QuickJsSandbox {
     try {
       const result = this.context.evalCode(this.source, this.filename, { type: 'global', strict: true });
       if (result.error) {
-        const error = this.describe(result.error, performance.now() - started);
+        const error = this.describe(result.error, performance.now() - started, this.limits.timeoutMs);
         result.error.dispose();
         this.stop();
         return { ok: false, error };
@@ -269,42 +301,122 @@ export class QuickJsSandbox {
     }
   }
 
-  private describe(handle: QuickJSHandle, elapsedMs: number): SandboxError {
-    let name = 'Error';
-    let message = '';
-    let stack = '';
-    try {
-      const dumped: unknown = this.context!.dump(handle);
-      if (dumped && typeof dumped === 'object') {
-        const e = dumped as { name?: unknown; message?: unknown; stack?: unknown };
-        name = typeof e.name === 'string' ? e.name : name;
-        message = typeof e.message === 'string' ? e.message : '';
-        stack = typeof e.stack === 'string' ? e.stack : '';
-      } else {
-        // `throw 'text'` or `throw 42`: report the thrown value itself.
-        name = 'Uncaught';
-        message = String(dumped);
-      }
-    } catch {
-      // Reading the error needs memory too; without any, the cause is plain.
-      return { kind: 'memory', message: `The code ran out of its ${formatBytes(this.limits.memoryBytes)} of memory.` };
+  private describe(handle: QuickJSHandle, elapsedMs: number, limitMs: number): SandboxError {
+    return describeError(this.context!, handle, { elapsedMs, limitMs, filename: this.filename, memoryBytes: this.limits.memoryBytes });
+  }
+}
+
+/**
+ * quickjs-emscripten's own path (newString) converts with Emscripten's stringToUTF8, a JavaScript
+ * loop over every character. Here the bytes are copied into the heap (one memcpy) and QuickJS reads
+ * them as a NUL-terminated UTF-8 string. Uses the context's memory helpers, which the library marks
+ * private: should a version change them, this falls back to newString (correct, only slower);
+ * quickjs-sandbox.test.ts checks that the fast path is the one in use.
+ */
+interface ContextInternals {
+  memory?: { newHeapBufferPointer?(bytes: Uint8Array): { value: { pointer: number }; dispose(): void }; heapValueHandle?(ptr: number): QuickJSHandle };
+  ffi?: { QTS_NewString?(ctx: number, ptr: number): number };
+  ctx?: { value: number };
+}
+
+const utf8Decoder = new TextDecoder();
+const utf8Encoder = new TextEncoder();
+
+function hasFastTextPath(context: QuickJSContext): boolean {
+  const c = context as unknown as ContextInternals;
+  return typeof c.memory?.newHeapBufferPointer === 'function' && typeof c.memory.heapValueHandle === 'function' && typeof c.ffi?.QTS_NewString === 'function' && typeof c.ctx?.value === 'number';
+}
+
+/** Text goes in as a C string, which would end at a NUL; JSON (what callers pass) escapes them, so one here is a caller's bug. */
+function withoutNul(utf8: Uint8Array): Uint8Array {
+  if (utf8.includes(0)) throw new RangeError('Text passed into the sandbox must not contain NUL characters; pass JSON, which escapes them.');
+  return utf8;
+}
+
+function newStringFromUtf8(context: QuickJSContext, utf8: Uint8Array): QuickJSHandle {
+  if (!hasFastTextPath(context)) return context.newString(utf8Decoder.decode(utf8));
+  const c = context as unknown as Required<ContextInternals> & { memory: Required<NonNullable<ContextInternals['memory']>>; ffi: Required<NonNullable<ContextInternals['ffi']>> };
+  const terminated = new Uint8Array(utf8.length + 1);
+  terminated.set(utf8);
+  const buffer = c.memory.newHeapBufferPointer(terminated);
+  try {
+    return c.memory.heapValueHandle(c.ffi.QTS_NewString(c.ctx.value, buffer.value.pointer));
+  } finally {
+    buffer.dispose();
+  }
+}
+
+function describeError(context: QuickJSContext, handle: QuickJSHandle, at: { elapsedMs: number; limitMs: number; filename: string; memoryBytes: number }): SandboxError {
+const { elapsedMs, limitMs, filename, memoryBytes } = at;
+  let name = 'Error';
+  let message = '';
+  let stack = '';
+  try {
+    const dumped: unknown = context.dump(handle);
+    if (dumped && typeof dumped === 'object') {
+      const e = dumped as { name?: unknown; message?: unknown; stack?: unknown };
+      name = typeof e.name === 'string' ? e.name : name;
+      message = typeof e.message === 'string' ? e.message : '';
+      stack = typeof e.stack === 'string' ? e.stack : '';
+    } else {
+      // `throw 'text'` or `throw 42`: report the thrown value itself.
+      name = 'Uncaught';
+      message = String(dumped);
     }
-    if (name === 'InternalError' && message === 'interrupted') return overrun(elapsedMs, this.limits.timeoutMs);
-    if (name === 'InternalError' && /out of memory/i.test(message)) {
-      return { kind: 'memory', message: `The code ran out of its ${formatBytes(this.limits.memoryBytes)} of memory.` };
+  } catch {
+    // Reading the error needs memory too; without any, the cause is plain.
+    return { kind: 'memory', message: `The code ran out of its ${formatBytes(memoryBytes)} of memory.` };
+  }
+  if (name === 'InternalError' && message === 'interrupted') return overrun(elapsedMs, limitMs);
+  if (name === 'InternalError' && /out of memory/i.test(message)) {
+    return { kind: 'memory', message: `The code ran out of its ${formatBytes(memoryBytes)} of memory.` };
+  }
+  if (name === 'InternalError' && /stack overflow/i.test(message)) {
+    return { kind: 'stack', message: 'The code nested too deeply (stack overflow); is there a recursion without an end?' };
+  }
+  if (name === 'RangeError' && /invalid array length|string too long|out of memory/i.test(message)) {
+    return { kind: 'memory', message: `${name}: ${message} (the code has ${formatBytes(memoryBytes)} of memory).` };
+  }
+  const where = new RegExp(`${escapeRegExp(filename)}:(\\d+):(\\d+)`).exec(stack);
+  return {
+    kind: name === 'SyntaxError' ? 'syntax' : 'runtime',
+    message: message ? `${name}: ${message}` : name,
+    ...(where ? { line: Number(where[1]), column: Number(where[2]) } : {}),
+  };
+}
+}
+
+/**
+ * Checks that `source` parses, without running any of it (QuickJS compiles it to bytecode and stops
+ * there), for validating what a user types as they type it. One small instance serves every check:
+ * compiling allocates little and never runs user code, so nothing piles up between checks.
+ */
+let checker: { module: QuickJSWASMModule; runtime: QuickJSRuntime; context: QuickJSContext } | null = null;
+
+export async function checkSyntax(source: string, filename: string, limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS): Promise<SandboxResult<void>> {
+  if (!checker) {
+    const module = await loadModule(MIN_SANDBOX_MEMORY);
+    if (!checker) {
+      const runtime = module.newRuntime();
+      runtime.setMemoryLimit(MIN_SANDBOX_MEMORY);
+      runtime.setMaxStackSize(limits.stackBytes);
+      checker = { module, runtime, context: runtime.newContext() };
     }
-    if (name === 'InternalError' && /stack overflow/i.test(message)) {
-      return { kind: 'stack', message: 'The code nested too deeply (stack overflow); is there a recursion without an end?' };
+  }
+  const { context } = checker;
+  try {
+    const result = context.evalCode(source, filename, { type: 'global', strict: true, compileOnly: true });
+    if (result.error) {
+      const error = describeError(context, result.error, { elapsedMs: 0, limitMs: limits.timeoutMs, filename, memoryBytes: MIN_SANDBOX_MEMORY });
+      result.error.dispose();
+      return { ok: false, error };
     }
-    if (name === 'RangeError' && /invalid array length|string too long|out of memory/i.test(message)) {
-      return { kind: 'memory', message: `${name}: ${message} (the code has ${formatBytes(this.limits.memoryBytes)} of memory).` };
-    }
-    const where = new RegExp(`${escapeRegExp(this.filename)}:(\\d+):(\\d+)`).exec(stack);
-    return {
-      kind: name === 'SyntaxError' ? 'syntax' : 'runtime',
-      message: message ? `${name}: ${message}` : name,
-      ...(where ? { line: Number(where[1]), column: Number(where[2]) } : {}),
-    };
+    result.value.dispose();
+    return { ok: true, value: undefined };
+  } catch (hostError) {
+    // As in a call: an instance that failed mid-way is dropped, and the next check starts a new one.
+    checker = null;
+    return { ok: false, error: { kind: 'crashed', message: `The syntax check stopped abnormally (${hostError instanceof Error ? hostError.message : String(hostError)}).` } };
   }
 }
 
