@@ -27,30 +27,50 @@ export function encodeFilterBatch(messages: readonly FilterInput[]): string {
   const path: (string | number)[] = [];
   let index = 0;
 
-  /** The node, or a copy of it with its long strings replaced by 0 (the original is never changed). */
+  const isLong = (text: string) => text.length >= LONG_STRING && text.isWellFormed() && !text.includes('\u0000');
+  const take = (text: string) => {
+    patches.push(index, path.length, ...path, tail, tail + text.length);
+    strings.push(text);
+    tail += text.length;
+  };
+
+  /**
+   * The node, or a copy of it with its long strings replaced by 0 (the original is never changed).
+   * Lone surrogates would not survive UTF-8, and NUL cannot enter the engine as a C string: such
+   * strings stay in the JSON. Written as plain loops: it runs for every message of a search.
+   */
   const skeleton = (node: unknown): unknown => {
     if (typeof node === 'string') {
-      // Lone surrogates would not survive UTF-8, and NUL cannot enter the engine as a C string: such strings stay in the JSON.
-      if (node.length < LONG_STRING || !node.isWellFormed() || node.includes('\u0000')) return node;
-      patches.push(index, path.length, ...path, tail, tail + node.length);
-      strings.push(node);
-      tail += node.length;
+      if (!isLong(node)) return node;
+      take(node);
       return 0;
     }
     if (node === null || typeof node !== 'object') return node;
-    let copy: Record<string, unknown> | unknown[] | null = null;
-    const entries: [string | number, unknown][] = Array.isArray(node) ? node.map((v, i) => [i, v]) : Object.entries(node);
-    for (const [key, value] of entries) {
-      if (value === null || (typeof value !== 'object' && typeof value !== 'string')) continue;
+    if (Array.isArray(node)) {
+      let copy: unknown[] | null = null;
+      for (let i = 0; i < node.length; i++) {
+        const value: unknown = node[i];
+        if (value === null || (typeof value !== 'object' && typeof value !== 'string') || (typeof value === 'string' && value.length < LONG_STRING)) continue;
+        path.push(i);
+        const replaced = skeleton(value);
+        path.pop();
+        if (replaced !== value) (copy ??= node.slice())[i] = replaced;
+      }
+      return copy ?? node;
+    }
+    let copy: Record<string, unknown> | null = null;
+    const record = node as Record<string, unknown>;
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
+      const value = record[key];
+      if (value === null || (typeof value !== 'object' && typeof value !== 'string') || (typeof value === 'string' && value.length < LONG_STRING)) continue;
       path.push(key);
       const replaced = skeleton(value);
       path.pop();
-      if (replaced !== value) {
-        copy ??= Array.isArray(node) ? [...(node as unknown[])] : { ...(node as Record<string, unknown>) };
-        (copy as Record<string | number, unknown>)[key] = replaced;
-      }
+      // defineProperty rather than assignment: a key named __proto__ must stay a plain property.
+      if (replaced !== value) Object.defineProperty((copy ??= { ...record }), key, { value: replaced, enumerable: true, writable: true, configurable: true });
     }
-    return copy ?? node;
+    return copy ?? record;
   };
 
   for (; index < messages.length; index++) parts.push(JSON.stringify(skeleton(messages[index])));

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { FilterInput } from '@/lib/domain/messages/message-model';
-import { compileFilter, type MessageFilter } from './message-filter';
+import { checkFilterSyntax, compileFilter, type MessageFilter } from './message-filter';
 
 const message = (overrides: Partial<FilterInput> = {}): FilterInput => ({
   key: 'order-1',
@@ -40,6 +40,35 @@ describe('compileFilter', () => {
     const r = await compileFilter(expression);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toEqual({ message, ...position });
+  });
+});
+
+describe('checkFilterSyntax', () => {
+  it.each([
+    'value.status ===',
+    'value.status = = 1',
+    'value.a &&\nvalue.b ))',
+    '',
+    'x'.repeat(4097),
+    '(((((((((('.repeat(400),
+    'value.status === "OVERDUE"',
+    '(() => { for (;;); })()',
+    "process.exit(1) || require('fs')",
+  ])('%# agrees with compileFilter, without running anything', async (expression) => {
+    const checked = await checkFilterSyntax(expression);
+    const compiled = await compileFilter(expression);
+    if (compiled.ok) {
+      compiled.filter.dispose();
+      expect(checked).toEqual({ ok: true });
+    } else {
+      expect(checked).toEqual({ ok: false, error: compiled.error });
+    }
+  });
+
+  it('never runs the expression: a hang or an allocation costs nothing', async () => {
+    const started = performance.now();
+    expect(await checkFilterSyntax("(() => { for (;;); })() && 'x'.repeat(2 ** 29)")).toEqual({ ok: true });
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
 

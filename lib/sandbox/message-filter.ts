@@ -1,7 +1,7 @@
 import 'server-only';
 import type { FilterInput } from '@/lib/domain/messages/message-model';
 import { DECODE_BATCH_SOURCE, encodeFilterBatch } from './filter-batch';
-import { DEFAULT_SANDBOX_LIMITS, QuickJsSandbox, type SandboxError, type SandboxLimits } from './quickjs-sandbox';
+import { checkSyntax, DEFAULT_SANDBOX_LIMITS, QuickJsSandbox, utf8WithNul, type SandboxError, type SandboxLimits } from './quickjs-sandbox';
 
 /**
  * Server-side message filters: a JavaScript expression over one message, run in the QuickJS
@@ -104,19 +104,37 @@ return function (json, many) {
  */
 export const MAX_BATCH_MESSAGES = 512;
 export const MAX_BATCH_CHARS = 2 * 1024 * 1024;
-const batchEncoder = new TextEncoder();
 
 export async function compileFilter(expression: string, options: Partial<FilterOptions> = {}): Promise<CompileFilterResult> {
   const settings = { ...DEFAULT_FILTER_OPTIONS, ...options };
-  if (expression.trim() === '') return { ok: false, error: { message: 'Enter a filter expression, e.g. value.status === "OVERDUE".' } };
-  if (expression.length > MAX_FILTER_LENGTH) {
-    return { ok: false, error: { message: `A filter may be at most ${MAX_FILTER_LENGTH} characters long; this one has ${expression.length}.` } };
-  }
+  const refused = refuseInput(expression);
+  if (refused) return { ok: false, error: refused };
   const lines = expression.split(/\r\n|\r|\n/);
-  const created = await QuickJsSandbox.create(`${PROLOGUE}\n${expression}\n${EPILOGUE}`, FILENAME, settings);
+  const created = await QuickJsSandbox.create(sourceOf(expression), FILENAME, settings);
   if (!created.ok) return { ok: false, error: compileError(created.error, lines) };
   return { ok: true, filter: new SandboxedFilter(expression, lines, created.value, settings.maxConsecutiveTimeouts) };
 }
+
+export type FilterSyntaxResult = { ok: true } | { ok: false; error: FilterCompileError };
+
+/**
+ * Whether `expression` would compile, with the error compileFilter would give, without running
+ * any of it: the sandbox only parses it (for checking as the user types; see checkSyntax).
+ */
+export async function checkFilterSyntax(expression: string): Promise<FilterSyntaxResult> {
+  const refused = refuseInput(expression);
+  if (refused) return { ok: false, error: refused };
+  const checked = await checkSyntax(sourceOf(expression), FILENAME);
+  return checked.ok ? { ok: true } : { ok: false, error: compileError(checked.error, expression.split(/\r\n|\r|\n/)) };
+}
+
+function refuseInput(expression: string): FilterCompileError | null {
+  if (expression.trim() === '') return { message: 'Enter a filter expression, e.g. value.status === "OVERDUE".' };
+  if (expression.length > MAX_FILTER_LENGTH) return { message: `A filter may be at most ${MAX_FILTER_LENGTH} characters long; this one has ${expression.length}.` };
+  return null;
+}
+
+const sourceOf = (expression: string) => `${PROLOGUE}\n${expression}\n${EPILOGUE}`;
 
 class SandboxedFilter implements MessageFilter {
   readonly stats: FilterStats = { evaluated: 0, matched: 0, errors: 0, timeouts: 0 };
@@ -174,7 +192,7 @@ class SandboxedFilter implements MessageFilter {
 
   /** One sandbox call for `messages` (encoded as `text`); message by message when that call fails or runs over. */
   private runBatch(messages: readonly FilterInput[], text: string): FilterOutcome[] {
-    const result = this.sandbox.callWithText(batchEncoder.encode(text), this.sandbox.limits.timeoutMs);
+    const result = this.sandbox.callWithText(utf8WithNul(text), this.sandbox.limits.timeoutMs);
     if (!result.ok || result.value.length !== messages.length) {
       // Too slow for one budget: smaller batches from now on, down to one message a call (test()).
       if (!result.ok && result.error.kind === 'timeout') this.batchLimit = Math.max(1, Math.floor(messages.length / 2));

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { QuickJsSandbox } from './quickjs-sandbox';
+import { QuickJsSandbox, utf8WithNul } from './quickjs-sandbox';
 
 const sandboxes: QuickJsSandbox[] = [];
 afterAll(() => sandboxes.forEach((s) => s.dispose()));
@@ -16,20 +16,21 @@ describe('QuickJsSandbox.callWithText', () => {
     const sandbox = await sandboxOf('(function (text, many) { return many === true ? JSON.stringify([text.length, text]) : -1; })');
     expect(sandbox.usesFastTextPath()).toBe(true);
     const text = 'zoë 😀 日本 "quoted" \\ \n end';
-    const result = sandbox.callWithText(new TextEncoder().encode(text), 1_000);
+    const result = sandbox.callWithText(utf8WithNul(text), 1_000);
     expect(result).toEqual({ ok: true, value: JSON.stringify([text.length, text]) });
   });
 
   it('refuses raw NUL characters rather than cutting the text at them (JSON escapes them)', async () => {
     const sandbox = await sandboxOf('(function (text) { return text; })');
-    expect(() => sandbox.callWithText(new TextEncoder().encode('a\u0000b'), 1_000)).toThrow(/must not contain NUL/);
-    expect(sandbox.callWithText(new TextEncoder().encode(JSON.stringify('a\u0000b')), 1_000)).toEqual({ ok: true, value: '"a\\u0000b"' });
+    expect(() => sandbox.callWithText(utf8WithNul('a\u0000b'), 1_000)).toThrow(/must not contain NUL/);
+    expect(() => sandbox.callWithText(new TextEncoder().encode('ab'), 1_000)).toThrow(/must end with a NUL/);
+    expect(sandbox.callWithText(utf8WithNul(JSON.stringify('a\u0000b')), 1_000)).toEqual({ ok: true, value: '"a\\u0000b"' });
   });
 
   it('stops at the time limit given for the call, not the sandbox default', async () => {
     const sandbox = await sandboxOf('(function () { for (;;); })');
     const started = performance.now();
-    const result = sandbox.callWithText(new Uint8Array(), 30);
+    const result = sandbox.callWithText(utf8WithNul(''), 30);
     expect(result).toMatchObject({ ok: false, error: { kind: 'timeout', message: expect.stringContaining('over its limit of 30 ms') } });
     expect(performance.now() - started).toBeLessThan(1_000);
   });

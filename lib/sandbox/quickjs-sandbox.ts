@@ -134,7 +134,7 @@ export class QuickJsSandbox {
 
   /** Calls the function with `input`; returns the number it returned. */
   call(input: string): SandboxResult<number> {
-    const utf8 = withoutNul(utf8Encoder.encode(input));
+    const utf8 = withNulAtEndOnly(utf8WithNul(input));
     return this.invoke(
       (context) => [newStringFromUtf8(context, utf8)],
       (context, value) => (context.typeof(value) === 'number' ? context.getNumber(value) : Number.NaN),
@@ -143,14 +143,14 @@ export class QuickJsSandbox {
   }
 
   /**
-   * Calls the function with the UTF-8 text `utf8` and `true` as a second argument, within
+   * Calls the function with the UTF-8 text `utf8` (NUL-terminated: see utf8WithNul) and `true` as a second argument, within
    * `timeoutMs`; returns the string it returned. Made for passing many inputs in one call: the
    * bytes are copied into the engine's memory as they are, where `call` (quickjs-emscripten's
    * newString) converts a string to UTF-8 in a JavaScript loop that costs more than the whole
    * evaluation of a 1 KB message.
    */
   callWithText(utf8: Uint8Array, timeoutMs: number): SandboxResult<string> {
-    withoutNul(utf8);
+    withNulAtEndOnly(utf8);
     return this.invoke(
       (context) => [newStringFromUtf8(context, utf8), context.true],
       (context, value) => (context.typeof(value) === 'string' ? context.getString(value) : ''),
@@ -327,18 +327,19 @@ function hasFastTextPath(context: QuickJSContext): boolean {
   return typeof c.memory?.newHeapBufferPointer === 'function' && typeof c.memory.heapValueHandle === 'function' && typeof c.ffi?.QTS_NewString === 'function' && typeof c.ctx?.value === 'number';
 }
 
-/** Text goes in as a C string, which would end at a NUL; JSON (what callers pass) escapes them, so one here is a caller's bug. */
-function withoutNul(utf8: Uint8Array): Uint8Array {
-  if (utf8.includes(0)) throw new RangeError('Text passed into the sandbox must not contain NUL characters; pass JSON, which escapes them.');
+/** Text goes in as a C string, ended by its one NUL; JSON (what callers pass) escapes NUL characters, so another one here is a caller's bug. */
+function withNulAtEndOnly(utf8: Uint8Array): Uint8Array {
+  const first = utf8.indexOf(0);
+  if (first !== utf8.length - 1) {
+    throw new RangeError(first < 0 ? 'Text passed into the sandbox must end with a NUL byte (see utf8WithNul).' : 'Text passed into the sandbox must not contain NUL characters; pass JSON, which escapes them.');
+  }
   return utf8;
 }
 
 function newStringFromUtf8(context: QuickJSContext, utf8: Uint8Array): QuickJSHandle {
-  if (!hasFastTextPath(context)) return context.newString(utf8Decoder.decode(utf8));
+  if (!hasFastTextPath(context)) return context.newString(utf8Decoder.decode(utf8.subarray(0, -1)));
   const c = context as unknown as Required<ContextInternals> & { memory: Required<NonNullable<ContextInternals['memory']>>; ffi: Required<NonNullable<ContextInternals['ffi']>> };
-  const terminated = new Uint8Array(utf8.length + 1);
-  terminated.set(utf8);
-  const buffer = c.memory.newHeapBufferPointer(terminated);
+  const buffer = c.memory.newHeapBufferPointer(utf8);
   try {
     return c.memory.heapValueHandle(c.ffi.QTS_NewString(c.ctx.value, buffer.value.pointer));
   } finally {
@@ -346,8 +347,22 @@ function newStringFromUtf8(context: QuickJSContext, utf8: Uint8Array): QuickJSHa
   }
 }
 
+/**
+ * UTF-8 of `text` with a terminating NUL, in a scratch buffer reused from call to call (a batch is
+ * about a megabyte; allocating one per call kept the garbage collector busy). Valid until the next call.
+ */
+let scratch = new Uint8Array(64 * 1024);
+export function utf8WithNul(text: string): Uint8Array {
+  // UTF-8 needs at most 3 bytes per UTF-16 unit.
+  const needed = text.length * 3 + 1;
+  if (scratch.length < needed) scratch = new Uint8Array(Math.max(needed, scratch.length * 2));
+  const { written } = utf8Encoder.encodeInto(text, scratch);
+  scratch[written] = 0;
+  return scratch.subarray(0, written + 1);
+}
+
 function describeError(context: QuickJSContext, handle: QuickJSHandle, at: { elapsedMs: number; limitMs: number; filename: string; memoryBytes: number }): SandboxError {
-const { elapsedMs, limitMs, filename, memoryBytes } = at;
+  const { elapsedMs, limitMs, filename, memoryBytes } = at;
   let name = 'Error';
   let message = '';
   let stack = '';
@@ -384,7 +399,6 @@ const { elapsedMs, limitMs, filename, memoryBytes } = at;
     ...(where ? { line: Number(where[1]), column: Number(where[2]) } : {}),
   };
 }
-}
 
 /**
  * Checks that `source` parses, without running any of it (QuickJS compiles it to bytecode and stops
@@ -395,12 +409,12 @@ let checker: { module: QuickJSWASMModule; runtime: QuickJSRuntime; context: Quic
 
 export async function checkSyntax(source: string, filename: string, limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS): Promise<SandboxResult<void>> {
   if (!checker) {
-    const module = await loadModule(MIN_SANDBOX_MEMORY);
+    const wasm = await loadModule(MIN_SANDBOX_MEMORY);
     if (!checker) {
-      const runtime = module.newRuntime();
+      const runtime = wasm.newRuntime();
       runtime.setMemoryLimit(MIN_SANDBOX_MEMORY);
       runtime.setMaxStackSize(limits.stackBytes);
-      checker = { module, runtime, context: runtime.newContext() };
+      checker = { module: wasm, runtime, context: runtime.newContext() };
     }
   }
   const { context } = checker;
