@@ -12,15 +12,16 @@ import type { FilterInput } from '@/lib/domain/messages/message-model';
  *
  *   <JSON array of the messages, long strings replaced by 0>\n<JSON array of patches>\n<the long strings, back to back>
  *
+ * A message is a row [key, value, headers, partition, offset, timestamp] rather than an object:
+ * QuickJS looks up every key of every object it parses, and these six per message add up.
  * JSON.stringify never writes a raw newline, so the first two newlines are the separators. A patch
- * is flat in the array: message index, path length, the path's keys (from the message object, e.g.
- * "value", "note"), then start and end of the string within the tail, in UTF-16 units (the unit of
+ * is flat in the array: message index, path length, the path's keys (from the row, e.g. 1 for the
+ * value, then "note"), then start and end of the string within the tail, in UTF-16 units (the unit of
  * both engines' string indexes). The values a filter sees are exactly those of the plain JSON.
  */
 export const LONG_STRING = 256;
 
 export function encodeFilterBatch(messages: readonly FilterInput[]): string {
-  const parts: string[] = [];
   const patches: (string | number)[] = [];
   const strings: string[] = [];
   let tail = 0;
@@ -60,8 +61,9 @@ export function encodeFilterBatch(messages: readonly FilterInput[]): string {
     }
     let copy: Record<string, unknown> | null = null;
     const record = node as Record<string, unknown>;
-    for (const key in record) {
-      if (!Object.hasOwn(record, key)) continue;
+    const keys = Object.keys(record);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k]!;
       const value = record[key];
       if (value === null || (typeof value !== 'object' && typeof value !== 'string') || (typeof value === 'string' && value.length < LONG_STRING)) continue;
       path.push(key);
@@ -73,8 +75,18 @@ export function encodeFilterBatch(messages: readonly FilterInput[]): string {
     return copy ?? record;
   };
 
-  for (; index < messages.length; index++) parts.push(JSON.stringify(skeleton(messages[index])));
-  return `[${parts.join(',')}]\n${JSON.stringify(patches)}\n${strings.join('')}`;
+  const rows: unknown[] = [];
+  for (; index < messages.length; index++) {
+    const m = messages[index]!;
+    const row: unknown[] = [m.key, m.value, m.headers, m.partition, m.offset, m.timestamp];
+    for (let part = 0; part < 3; part++) {
+      path.push(part);
+      row[part] = skeleton(row[part]);
+      path.pop();
+    }
+    rows.push(row);
+  }
+  return `${JSON.stringify(rows)}\n${JSON.stringify(patches)}\n${strings.join('')}`;
 }
 
 /**

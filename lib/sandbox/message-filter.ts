@@ -93,7 +93,7 @@ return result ? 1 : 0; };
 return function (json, many) {
   if (!many) { const m = parse(json); return test(m.key, m.value, m.headers, m.partition, m.offset, m.timestamp); }
   const batch = decodeBatch(json); let out = '';
-  for (let i = 0; i < batch.length; i++) { const m = batch[i]; try { out += test(m.key, m.value, m.headers, m.partition, m.offset, m.timestamp) ? '1' : '0'; } catch (e) { out += 'e'; } }
+  for (let i = 0; i < batch.length; i++) { const m = batch[i]; try { out += test(m[0], m[1], m[2], m[3], m[4], m[5]) ? '1' : '0'; } catch (e) { out += 'e'; } }
   return out;
 }; })()`;
 
