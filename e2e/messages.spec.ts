@@ -13,7 +13,8 @@ const BOOTSTRAP = process.env.E2E_KAFKA ?? '127.0.0.1:9092';
 const SCREENS = 'test-results/screens';
 const kafka = new Kafka({ clientId: 'kea-e2e-messages', brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING });
 
-const unique = (what: string) => `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 6)}-${what}`;
+// E2E_TOPIC_TAG marks one run's topics, so a run sharing the stack with others can delete just its own.
+const unique = (what: string) => `e2e-${process.env.E2E_TOPIC_TAG ?? ''}${Date.now()}-${Math.random().toString(36).slice(2, 6)}-${what}`;
 
 async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENS, { recursive: true });
