@@ -136,6 +136,10 @@ function refuseInput(expression: string): FilterCompileError | null {
 
 const sourceOf = (expression: string) => `${PROLOGUE}\n${expression}\n${EPILOGUE}`;
 
+/** Shared: a search makes one outcome per record it scans. */
+const MATCH: FilterOutcome = Object.freeze({ ok: true, match: true });
+const NO_MATCH: FilterOutcome = Object.freeze({ ok: true, match: false });
+
 class SandboxedFilter implements MessageFilter {
   readonly stats: FilterStats = { evaluated: 0, matched: 0, errors: 0, timeouts: 0 };
   private consecutiveTimeouts = 0;
@@ -211,7 +215,7 @@ class SandboxedFilter implements MessageFilter {
   private counted(match: boolean): FilterOutcome {
     this.consecutiveTimeouts = 0;
     if (match) this.stats.matched++;
-    return { ok: true, match };
+    return match ? MATCH : NO_MATCH;
   }
 
   private disabledOutcome(): FilterOutcome {
