@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Search: the console's filtered scan (SSE search, filter in the QuickJS sandbox) vs
 // `kcat -C -e | jq 'select(...)'`, same topic of 1 KB JSON records, same predicate, same run.
-// Prints wall times, rates and the ratio, and checks that both found the same records (the counts
+// Prints wall times, CPU times (the console's server process group; kcat plus jq), rates and the ratio, and checks that both found the same records (the counts
 // must match, or the comparison means nothing: exit code 1 then). Asserts nothing about time.
 //
 //   npm run stack -- up && npx next build && node bench/search.mjs [--messages 200000 | --1m] [--rounds 3] [--url http://127.0.0.1:3000]
 import { spawn } from 'node:child_process';
-import { arg, ensureTopic, fmt, BOOTSTRAP, readEventStream, startConsole } from './messages-bench-lib.mjs';
+import { arg, ensureTopic, fmt, groupCpuSeconds, BOOTSTRAP, readEventStream, sampleProcessCpu, startConsole } from './messages-bench-lib.mjs';
 
 const MESSAGES = arg('1m', false) ? 1_000_000 : Number(arg('messages', 200_000));
 const TOPIC = `bench-tail-${MESSAGES}`;
@@ -17,7 +17,8 @@ const EVERY = MESSAGES / 200;
 const FILTER = `value.seq % ${EVERY} === 7 && value.type === 'OrderPlaced'`;
 const JQ = `select(.seq % ${EVERY} == 7 and .type == "OrderPlaced")`;
 
-async function consoleSearch(url) {
+async function consoleSearch(url, pgid) {
+  const cpu0 = pgid ? groupCpuSeconds(pgid) : null;
   const started = performance.now();
   let matched = 0;
   let scanned = 0;
@@ -28,16 +29,19 @@ async function consoleSearch(url) {
     if (type === 'error') console.error('search error:', data.error.message);
   });
   await stream.done;
-  return { scanned, matched, filterErrors, elapsed: (performance.now() - started) / 1000 };
+  const elapsed = (performance.now() - started) / 1000;
+  return { scanned, matched, filterErrors, elapsed, cpu: cpu0 === null ? null : groupCpuSeconds(pgid) - cpu0 };
 }
 
 async function kcatJq() {
   const started = performance.now();
   let matched = 0;
   let scanned = 0;
+  let cpu = 0;
   await new Promise((resolve, reject) => {
     const kcat = spawn('kcat', ['-C', '-b', BOOTSTRAP, '-t', TOPIC, '-o', 'beginning', '-e', '-q', '-f', '%s\n']);
     const jq = spawn('jq', ['-c', JQ]);
+    const cpus = Promise.all([sampleProcessCpu(kcat), sampleProcessCpu(jq)]);
     kcat.stdout.on('data', (chunk) => {
       for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) scanned++;
     });
@@ -45,9 +49,9 @@ async function kcatJq() {
     jq.stdout.on('data', (chunk) => {
       for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) matched++;
     });
-    jq.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`jq exited ${code}`))));
+    jq.on('exit', (code) => (code === 0 ? cpus.then(([a, b]) => ((cpu = a + b), resolve())) : reject(new Error(`jq exited ${code}`))));
   });
-  return { scanned, matched, elapsed: (performance.now() - started) / 1000 };
+  return { scanned, matched, elapsed: (performance.now() - started) / 1000, cpu };
 }
 
 // The machine is shared and noisy: several rounds, the two sides alternating within each, and the
@@ -55,7 +59,7 @@ async function kcatJq() {
 const ROUNDS = Number(arg('rounds', 3));
 const app = await startConsole(3472);
 try {
-  await consoleSearch(app.url).catch(() => undefined); // warm-up (modules, sandbox, connections)
+  await consoleSearch(app.url, app.pgid).catch(() => undefined); // warm-up (modules, sandbox, connections)
   console.log(`\nFiltered scan of ${fmt(MESSAGES)} records of 1 KB JSON, same topic, same predicate, ${ROUNDS} rounds:`);
   const ratios = [];
   let allSame = true;
@@ -63,10 +67,11 @@ try {
     // Alternate who goes first, so neither always gets the quieter half of a round.
     const order = round % 2 ? ['console', 'kcat'] : ['kcat', 'console'];
     const results = {};
-    for (const side of order) results[side] = side === 'console' ? await consoleSearch(app.url) : await kcatJq();
+    for (const side of order) results[side] = side === 'console' ? await consoleSearch(app.url, app.pgid) : await kcatJq();
     console.log(`  round ${round}`);
     for (const [name, r] of [['console search (QuickJS filter)', results.console], ['kcat -C -e | jq select(...)', results.kcat]]) {
-      console.log(`    ${name.padEnd(32)} ${r.elapsed.toFixed(1).padStart(6)} s  ${fmt(r.scanned / r.elapsed).padStart(8)} msg/s scanned, ${r.matched} matched`);
+      const cpu = r.cpu === null ? 'n/a with --url' : `${r.cpu.toFixed(1)} s`;
+      console.log(`    ${name.padEnd(32)} ${r.elapsed.toFixed(1).padStart(6)} s  ${fmt(r.scanned / r.elapsed).padStart(8)} msg/s scanned, ${r.matched} matched, CPU ${cpu}`);
     }
     const ratio = results.console.elapsed / results.kcat.elapsed;
     ratios.push(ratio);

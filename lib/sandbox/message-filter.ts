@@ -1,7 +1,9 @@
 import 'server-only';
 import type { FilterInput } from '@/lib/domain/messages/message-model';
 import { DECODE_BATCH_SOURCE, encodeFilterBatch } from './filter-batch';
-import { checkSyntax, DEFAULT_SANDBOX_LIMITS, QuickJsSandbox, utf8WithNul, type SandboxError, type SandboxLimits } from './quickjs-sandbox';
+import { DEFAULT_SANDBOX_LIMITS, QuickJsSandbox, type SandboxError, type SandboxLimits } from './quickjs-sandbox';
+import { utf8WithNul } from './sandbox-text';
+import { checkSyntax } from './syntax-check';
 
 /**
  * Server-side message filters: a JavaScript expression over one message, run in the QuickJS

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { QuickJsSandbox, utf8WithNul } from './quickjs-sandbox';
+import { QuickJsSandbox } from './quickjs-sandbox';
+import { utf8WithNul } from './sandbox-text';
 
 const sandboxes: QuickJsSandbox[] = [];
 afterAll(() => sandboxes.forEach((s) => s.dispose()));

@@ -1,6 +1,7 @@
 import 'server-only';
 import releaseSyncVariant from '@jitl/quickjs-wasmfile-release-sync';
 import { newQuickJSWASMModuleFromVariant, newVariant, type QuickJSContext, type QuickJSHandle, type QuickJSRuntime, type QuickJSWASMModule } from 'quickjs-emscripten-core';
+import { hasFastTextPath, newStringFromUtf8, utf8WithNul, withNulAtEndOnly } from './sandbox-text';
 
 /**
  * A QuickJS interpreter compiled to WebAssembly (quickjs-emscripten) for running code that users
@@ -61,7 +62,7 @@ export interface SandboxError {
 
 export type SandboxResult<T> = { ok: true; value: T } | { ok: false; error: SandboxError };
 
-function loadModule(memoryBytes: number): Promise<QuickJSWASMModule> {
+export function loadModule(memoryBytes: number): Promise<QuickJSWASMModule> {
   const pages = Math.ceil(memoryBytes / WASM_PAGE);
   const variant = newVariant(releaseSyncVariant, { wasmMemory: async () => new WebAssembly.Memory({ initial: pages, maximum: pages }) });
   return newQuickJSWASMModuleFromVariant(variant);
@@ -306,62 +307,7 @@ export class QuickJsSandbox {
   }
 }
 
-/**
- * quickjs-emscripten's own path (newString) converts with Emscripten's stringToUTF8, a JavaScript
- * loop over every character. Here the bytes are copied into the heap (one memcpy) and QuickJS reads
- * them as a NUL-terminated UTF-8 string. Uses the context's memory helpers, which the library marks
- * private: should a version change them, this falls back to newString (correct, only slower);
- * quickjs-sandbox.test.ts checks that the fast path is the one in use.
- */
-interface ContextInternals {
-  memory?: { newHeapBufferPointer?(bytes: Uint8Array): { value: { pointer: number }; dispose(): void }; heapValueHandle?(ptr: number): QuickJSHandle };
-  ffi?: { QTS_NewString?(ctx: number, ptr: number): number };
-  ctx?: { value: number };
-}
-
-const utf8Decoder = new TextDecoder();
-const utf8Encoder = new TextEncoder();
-
-function hasFastTextPath(context: QuickJSContext): boolean {
-  const c = context as unknown as ContextInternals;
-  return typeof c.memory?.newHeapBufferPointer === 'function' && typeof c.memory.heapValueHandle === 'function' && typeof c.ffi?.QTS_NewString === 'function' && typeof c.ctx?.value === 'number';
-}
-
-/** Text goes in as a C string, ended by its one NUL; JSON (what callers pass) escapes NUL characters, so another one here is a caller's bug. */
-function withNulAtEndOnly(utf8: Uint8Array): Uint8Array {
-  const first = utf8.indexOf(0);
-  if (first !== utf8.length - 1) {
-    throw new RangeError(first < 0 ? 'Text passed into the sandbox must end with a NUL byte (see utf8WithNul).' : 'Text passed into the sandbox must not contain NUL characters; pass JSON, which escapes them.');
-  }
-  return utf8;
-}
-
-function newStringFromUtf8(context: QuickJSContext, utf8: Uint8Array): QuickJSHandle {
-  if (!hasFastTextPath(context)) return context.newString(utf8Decoder.decode(utf8.subarray(0, -1)));
-  const c = context as unknown as Required<ContextInternals> & { memory: Required<NonNullable<ContextInternals['memory']>>; ffi: Required<NonNullable<ContextInternals['ffi']>> };
-  const buffer = c.memory.newHeapBufferPointer(utf8);
-  try {
-    return c.memory.heapValueHandle(c.ffi.QTS_NewString(c.ctx.value, buffer.value.pointer));
-  } finally {
-    buffer.dispose();
-  }
-}
-
-/**
- * UTF-8 of `text` with a terminating NUL, in a scratch buffer reused from call to call (a batch is
- * about a megabyte; allocating one per call kept the garbage collector busy). Valid until the next call.
- */
-let scratch = new Uint8Array(64 * 1024);
-export function utf8WithNul(text: string): Uint8Array {
-  // UTF-8 needs at most 3 bytes per UTF-16 unit.
-  const needed = text.length * 3 + 1;
-  if (scratch.length < needed) scratch = new Uint8Array(Math.max(needed, scratch.length * 2));
-  const { written } = utf8Encoder.encodeInto(text, scratch);
-  scratch[written] = 0;
-  return scratch.subarray(0, written + 1);
-}
-
-function describeError(context: QuickJSContext, handle: QuickJSHandle, at: { elapsedMs: number; limitMs: number; filename: string; memoryBytes: number }): SandboxError {
+export function describeError(context: QuickJSContext, handle: QuickJSHandle, at: { elapsedMs: number; limitMs: number; filename: string; memoryBytes: number }): SandboxError {
   const { elapsedMs, limitMs, filename, memoryBytes } = at;
   let name = 'Error';
   let message = '';
@@ -398,40 +344,6 @@ function describeError(context: QuickJSContext, handle: QuickJSHandle, at: { ela
     message: message ? `${name}: ${message}` : name,
     ...(where ? { line: Number(where[1]), column: Number(where[2]) } : {}),
   };
-}
-
-/**
- * Checks that `source` parses, without running any of it (QuickJS compiles it to bytecode and stops
- * there), for validating what a user types as they type it. One small instance serves every check:
- * compiling allocates little and never runs user code, so nothing piles up between checks.
- */
-let checker: { module: QuickJSWASMModule; runtime: QuickJSRuntime; context: QuickJSContext } | null = null;
-
-export async function checkSyntax(source: string, filename: string, limits: SandboxLimits = DEFAULT_SANDBOX_LIMITS): Promise<SandboxResult<void>> {
-  if (!checker) {
-    const wasm = await loadModule(MIN_SANDBOX_MEMORY);
-    if (!checker) {
-      const runtime = wasm.newRuntime();
-      runtime.setMemoryLimit(MIN_SANDBOX_MEMORY);
-      runtime.setMaxStackSize(limits.stackBytes);
-      checker = { module: wasm, runtime, context: runtime.newContext() };
-    }
-  }
-  const { context } = checker;
-  try {
-    const result = context.evalCode(source, filename, { type: 'global', strict: true, compileOnly: true });
-    if (result.error) {
-      const error = describeError(context, result.error, { elapsedMs: 0, limitMs: limits.timeoutMs, filename, memoryBytes: MIN_SANDBOX_MEMORY });
-      result.error.dispose();
-      return { ok: false, error };
-    }
-    result.value.dispose();
-    return { ok: true, value: undefined };
-  } catch (hostError) {
-    // As in a call: an instance that failed mid-way is dropped, and the next check starts a new one.
-    checker = null;
-    return { ok: false, error: { kind: 'crashed', message: `The syntax check stopped abnormally (${hostError instanceof Error ? hostError.message : String(hostError)}).` } };
-  }
 }
 
 function overrun(elapsedMs: number, limitMs: number): SandboxError {
