@@ -92,6 +92,28 @@ export function groupCpuSeconds(pgid) {
   return total;
 }
 
+/**
+ * CPU seconds of one process, sampled every 50 ms until it exits (the last sample before the exit
+ * is kept, so up to 50 ms at the very end can be missed). Resolves when the process exits.
+ */
+export function sampleProcessCpu(child) {
+  let last = 0;
+  const read = () => {
+    try {
+      const stat = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      last = (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in USER_HZ
+    } catch {}
+  };
+  const timer = setInterval(read, 50);
+  return new Promise((resolve) =>
+    child.on('exit', () => {
+      clearInterval(timer);
+      resolve(last);
+    }),
+  );
+}
+
 /** The SSE id that makes a tail start at the beginning of every partition (stream-cursor.ts's format). */
 export function cursorAtStart(topic, partitions) {
   let hash = 0x811c9dc5;

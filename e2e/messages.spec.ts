@@ -13,7 +13,8 @@ const BOOTSTRAP = process.env.E2E_KAFKA ?? '127.0.0.1:9092';
 const SCREENS = 'test-results/screens';
 const kafka = new Kafka({ clientId: 'kea-e2e-messages', brokers: [BOOTSTRAP], logLevel: logLevel.NOTHING });
 
-const unique = (what: string) => `e2e-${Date.now()}-${Math.random().toString(36).slice(2, 6)}-${what}`;
+// E2E_TOPIC_TAG marks one run's topics, so a run sharing the stack with others can delete just its own.
+const unique = (what: string) => `e2e-${process.env.E2E_TOPIC_TAG ?? ''}${Date.now()}-${Math.random().toString(36).slice(2, 6)}-${what}`;
 
 async function screenshot(page: Page, name: string) {
   mkdirSync(SCREENS, { recursive: true });
@@ -78,10 +79,16 @@ test.describe('messages of a topic', () => {
     await m.browse({ filter: "value.status === 'OVERDUE' && headers.source === 'batch'" });
     await expect(m.rows).toHaveCount(30);
     for (const v of await m.rowValues()) expect(v).toContain('OVERDUE');
-    await m.browse({ filter: 'value.status ===' });
+    // Typed: checked as it is typed, and Load is held back.
+    await m.filterInput.fill('value.status ===');
     await expect(m.filterInput).toHaveAttribute('aria-invalid', 'true');
-    await expect(page.getByRole('alert').filter({ hasText: 'SyntaxError' })).toContainText('line 1, column');
+    await expect(page.getByRole('alert').filter({ hasText: 'SyntaxError' })).toContainText('line 1, column 17');
+    await expect(m.loadButton).toBeDisabled();
     await screenshot(page, 'messages-filter-error');
+    // In the URL (a shared link): the server's compile error is shown the same way.
+    await m.goto({ from: 'oldest', limit: '100', filter: 'value.status = = 1' });
+    await expect(m.filterInput).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('alert').filter({ hasText: 'SyntaxError' })).toContainText('line 1, column 16');
   });
 
   test('produce a JSON message with a header; it is in Kafka and shown', async ({ page }) => {
@@ -181,5 +188,41 @@ test.describe('messages of a topic', () => {
     await expect(page.getByTestId('matched-count')).toHaveText('25');
     await expect(m.liveRows.first()).toBeVisible();
     await screenshot(page, 'messages-search');
+  });
+
+  test('search: a broken filter is reported while typing, without searching; fixed, it searches', async ({ page }) => {
+    const topic = await createTopic(2, orders(60));
+    const m = new MessagesPage(page, topic);
+    const searches: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/search?')) searches.push(r.url());
+    });
+    await m.goto({ mode: 'search' });
+    const filter = page.getByLabel(/^Filter expression/);
+    const searchButton = page.getByRole('button', { name: 'Search' });
+    const syntaxError = page.getByRole('alert').filter({ hasText: 'SyntaxError' });
+    await page.getByLabel('Stop after').fill('100');
+
+    await filter.pressSequentially("value.amount >= && headers.source === 'web'", { delay: 20 });
+    await expect(syntaxError).toContainText("unexpected token in expression: '&&' at line 1, column 17");
+    await expect(filter).toHaveAttribute('aria-invalid', 'true');
+    await expect(searchButton).toBeDisabled();
+    await screenshot(page, 'messages-search-filter-error');
+
+    await filter.press('Home');
+    for (let i = 0; i < 'value.amount >= '.length; i++) await filter.press('ArrowRight');
+    await filter.pressSequentially('300 ', { delay: 20 });
+    await expect(filter).toHaveValue("value.amount >= 300 && headers.source === 'web'");
+    await expect(syntaxError).toHaveCount(0);
+    await expect(filter).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(searchButton).toBeEnabled();
+    expect(searches).toEqual([]);
+
+    await searchButton.click();
+    await expect(page.getByTestId('search-done')).toBeVisible();
+    // orders(60): amount = i * 10, source 'web' on odd i; i in 30..59 and odd is 15 records.
+    await expect(page.getByTestId('matched-count')).toHaveText('15');
+    expect(searches).toHaveLength(1);
+    await screenshot(page, 'messages-search-filter-fixed');
   });
 });

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { Button } from '@/components/ui/button';
 import { useHydrated } from '@/components/ui/use-hydrated';
 import { FilterInput } from './filter-input';
+import { useFilterCheck } from './use-filter-check';
 import { messagesHref } from './messages-href';
 
 export interface BrowseFormValues {
@@ -23,9 +24,12 @@ export function BrowseForm({ cluster, topic, partitions, values, fieldErrors }: 
   const hydrated = useHydrated();
   const [pending, startTransition] = useTransition();
   const [from, setFrom] = useState(values.from);
+  const [filter, setFilter] = useState(values.filter);
+  const check = useFilterCheck(cluster, filter);
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    if (check.status === 'invalid') return;
     const data = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
     if (data.from !== 'offset') delete data.offset;
     if (data.from !== 'timestamp') delete data.ts;
@@ -98,9 +102,15 @@ export function BrowseForm({ cluster, topic, partitions, values, fieldErrors }: 
             </p>
           )}
         </div>
-        <FilterInput defaultValue={values.filter} error={err('filter')} />
+        <FilterInput
+          value={filter}
+          onChange={setFilter}
+          // The page's error is about the filter it loaded with; once edited, the live check speaks.
+          error={check.status === 'invalid' ? check.message : filter === values.filter ? err('filter') : undefined}
+          checking={check.status === 'checking'}
+        />
         <div className="pt-5">
-          <Button type="submit" variant="primary" disabled={!hydrated || pending}>
+          <Button type="submit" variant="primary" disabled={!hydrated || pending || check.status === 'invalid'}>
             {pending ? 'Loading…' : 'Load'}
           </Button>
         </div>

@@ -3,9 +3,27 @@ import { positionOfError } from './messages-href';
 
 /**
  * The server-side filter expression. A compile error is shown under it with a caret at the
- * position the sandbox reported, so a typo is found without reading column numbers.
+ * position the sandbox reported, so a typo is found without reading column numbers. The parent
+ * checks the expression as it is typed (useFilterCheck) and passes the error in; `checking` says
+ * a check of the current text is on its way.
  */
-export function FilterInput({ name = 'filter', value, onChange, defaultValue, error, id = 'message-filter' }: { name?: string; value?: string; defaultValue?: string; onChange?: (v: string) => void; error?: string; id?: string }) {
+export function FilterInput({
+  name = 'filter',
+  value,
+  onChange,
+  defaultValue,
+  error,
+  checking = false,
+  id = 'message-filter',
+}: {
+  name?: string;
+  value?: string;
+  defaultValue?: string;
+  onChange?: (v: string) => void;
+  error?: string;
+  checking?: boolean;
+  id?: string;
+}) {
   const text = value ?? defaultValue ?? '';
   const at = error ? positionOfError(error) : null;
   const line = at ? text.split(/\r\n|\r|\n/)[at.line - 1] : undefined;
@@ -38,7 +56,8 @@ export function FilterInput({ name = 'filter', value, onChange, defaultValue, er
           )}
         </div>
       ) : (
-        <p id={`${id}-help`} className="mt-1 text-xs text-slate-500">
+        <p id={`${id}-help`} className="mt-1 text-xs text-slate-500" aria-live="polite">
+          {checking && <span className="mr-1 text-slate-400">Checking…</span>}
           Sees <code>key</code>, <code>value</code> (parsed JSON or text), <code>headers</code>, <code>partition</code>, <code>offset</code> (string), <code>timestamp</code> (ms).
         </p>
       )}

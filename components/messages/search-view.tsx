@@ -7,6 +7,7 @@ import { LiveMessageList } from './live-message-list';
 import { LiveStats, PartitionProgressBars } from './live-stats';
 import { MessageDetail } from './message-detail';
 import { messagesApiHref } from './messages-href';
+import { useFilterCheck } from './use-filter-check';
 import { useLiveStream } from './use-live-stream';
 
 /** Search: scan a range with the server-side filter, with progress, until N matches or the end; cancellable. */
@@ -14,18 +15,24 @@ export function SearchView({ cluster, topic, partitions }: { cluster: string; to
   const { state, start, pause, clear } = useLiveStream(1_000, { closeOnDone: true });
   const [from, setFrom] = useState('oldest');
   const [filter, setFilter] = useState('');
+  const [submittedFilter, setSubmittedFilter] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  const check = useFilterCheck(cluster, filter);
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const data = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
+    if (check.status === 'invalid') return;
     clear();
     setSelected(null);
+    setSubmittedFilter(filter);
     start(messagesApiHref(cluster, topic, 'search', { ...data, filter }));
   };
 
   const running = state.status === 'live' || state.status === 'connecting' || state.status === 'reconnecting';
   const fieldError = (f: string) => (state.error?.field === f ? state.error.message : undefined);
+  // The search's own error about the filter is about the text it was started with; once edited, the live check speaks.
+  const filterError = check.status === 'invalid' ? check.message : filter === submittedFilter ? fieldError('filter') : undefined;
   const selectedMessage = selected ? state.messages.find((m) => `${m.partition}:${m.offset}` === selected) : undefined;
   return (
     <div>
@@ -74,9 +81,9 @@ export function SearchView({ cluster, topic, partitions }: { cluster: string; to
             </label>
             <input id="search-max" name="max" type="number" min={1} max={1000} defaultValue={100} className="input w-24" />
           </div>
-          <FilterInput id="search-filter" value={filter} onChange={setFilter} error={fieldError('filter')} />
+          <FilterInput id="search-filter" value={filter} onChange={setFilter} error={filterError} checking={check.status === 'checking'} />
           <div className="flex gap-2 pt-5">
-            <Button type="submit" variant="primary" disabled={running}>
+            <Button type="submit" variant="primary" disabled={running || check.status === 'invalid'}>
               Search
             </Button>
             {running && <Button onClick={pause}>Cancel</Button>}

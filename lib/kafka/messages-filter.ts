@@ -1,6 +1,9 @@
 import 'server-only';
 import { ConsoleError } from '@/lib/domain/console-error';
-import { compileFilter, type MessageFilter } from '@/lib/sandbox/message-filter';
+import { headersOf, type PreviewLimits, type RawRecord } from '@/lib/domain/messages/decode-part';
+import { plainValueOf, type FilterInput } from '@/lib/domain/messages/message-model';
+import type { MessageCodec } from '@/lib/registry/message-codec';
+import { checkFilterSyntax, compileFilter, type FilterSyntaxResult, type MessageFilter } from '@/lib/sandbox/message-filter';
 
 /**
  * A filter for one browse, tail or search. A compile error is the user's input error, with the
@@ -31,4 +34,28 @@ export async function compileUserFilter(expression: string | undefined): Promise
     dispose();
   };
   return filter;
+}
+
+/** For checking as the user types: an empty expression is fine (no filter), anything else must compile. */
+export async function checkUserFilterSyntax(expression: string): Promise<FilterSyntaxResult> {
+  if (expression.trim() === '') return { ok: true };
+  return checkFilterSyntax(expression);
+}
+
+/**
+ * What a filter sees of a record, decoded with `limits` (whole values), without building the
+ * MessageView the page shows: the same as filterInputOf(toMessageView(...)), for every record a
+ * search scans rather than only the matches.
+ */
+export function filterInputOfRecord(record: RawRecord, codec: MessageCodec, limits: PreviewLimits): FilterInput {
+  const headers: Record<string, string> = {};
+  if (record.headers) for (const h of headersOf(record.headers)) headers[h.key] = h.value ?? '';
+  return {
+    key: plainValueOf(codec.decode(record.key, limits)),
+    value: plainValueOf(codec.decode(record.value, limits)),
+    headers,
+    partition: record.partition,
+    offset: record.offset,
+    timestamp: Number(record.timestamp),
+  };
 }

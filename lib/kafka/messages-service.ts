@@ -2,14 +2,14 @@ import 'server-only';
 import { ConsoleError } from '@/lib/domain/console-error';
 import { assemblePage, planBrowse, type BrowseRequest, type BrowseResult, type PartitionWatermarks, type RangeResult } from '@/lib/domain/messages/browse-plan';
 import { toMessageView, type PreviewLimits, type RawRecord } from '@/lib/domain/messages/decode-part';
-import { filterInputOf, type MessageView } from '@/lib/domain/messages/message-model';
+import type { MessageView } from '@/lib/domain/messages/message-model';
 import type { ProduceMessageInput } from '@/lib/domain/messages/produce-input';
 import { codecFor, encodeWithSubject, type MessageCodec } from '@/lib/registry/message-codec';
 import type { MessageFilter } from '@/lib/sandbox/message-filter';
 import { readRanges } from './browse-consumer';
 import { withAdmin } from './call';
 import { toConsoleError } from './errors';
-import { compileUserFilter } from './messages-filter';
+import { compileUserFilter, filterInputOfRecord } from './messages-filter';
 import { producerFor } from './messages-producer';
 import type { MessageService, ProducedRecord } from './messages-ports';
 
@@ -44,20 +44,20 @@ export class RecordMatcher {
 
   async matches(records: readonly RawRecord[]): Promise<MessageView[]> {
     await this.codec.prepare(records);
+    const preview = (r: RawRecord) => toMessageView(r, (b) => this.codec.decode(b, this.limits));
+    if (!this.filter) return records.map(preview);
+    // One sandbox call per batch of records (testBatch), not one per record.
+    const outcomes = this.filter.testBatch(records.map((r) => filterInputOfRecord(r, this.codec, FILTER_LIMITS)));
     const out: MessageView[] = [];
-    for (const r of records) {
-      if (this.filter) {
-        const whole = toMessageView(r, (b) => this.codec.decode(b, FILTER_LIMITS));
-        const outcome = this.filter.test(filterInputOf(whole));
-        if (!outcome.ok) {
-          this.evaluationErrors++;
-          this.firstError ??= `${outcome.error.message} (partition ${r.partition}, offset ${r.offset})`;
-          continue;
-        }
-        if (!outcome.match) continue;
+    records.forEach((r, i) => {
+      const outcome = outcomes[i]!;
+      if (!outcome.ok) {
+        this.evaluationErrors++;
+        this.firstError ??= `${outcome.error.message} (partition ${r.partition}, offset ${r.offset})`;
+      } else if (outcome.match) {
+        out.push(preview(r));
       }
-      out.push(toMessageView(r, (b) => this.codec.decode(b, this.limits)));
-    }
+    });
     return out;
   }
 }

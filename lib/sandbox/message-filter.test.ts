@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { FilterInput } from '@/lib/domain/messages/message-model';
-import { compileFilter, type MessageFilter } from './message-filter';
+import { checkFilterSyntax, compileFilter, type MessageFilter } from './message-filter';
 
 const message = (overrides: Partial<FilterInput> = {}): FilterInput => ({
   key: 'order-1',
@@ -36,10 +36,39 @@ describe('compileFilter', () => {
     ['', 'Enter a filter expression, e.g. value.status === "OVERDUE".', {}],
     ['   ', 'Enter a filter expression, e.g. value.status === "OVERDUE".', {}],
     ['x'.repeat(4097), 'A filter may be at most 4096 characters long; this one has 4097.', {}],
-  ])('%j is refused with a position', async (expression, message, position) => {
+  ])('%# is refused with a position', async (expression, message, position) => {
     const r = await compileFilter(expression);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toEqual({ message, ...position });
+  });
+});
+
+describe('checkFilterSyntax', () => {
+  it.each([
+    'value.status ===',
+    'value.status = = 1',
+    'value.a &&\nvalue.b ))',
+    '',
+    'x'.repeat(4097),
+    '(((((((((('.repeat(400),
+    'value.status === "OVERDUE"',
+    '(() => { for (;;); })()',
+    "process.exit(1) || require('fs')",
+  ])('%# agrees with compileFilter, without running anything', async (expression) => {
+    const checked = await checkFilterSyntax(expression);
+    const compiled = await compileFilter(expression);
+    if (compiled.ok) {
+      compiled.filter.dispose();
+      expect(checked).toEqual({ ok: true });
+    } else {
+      expect(checked).toEqual({ ok: false, error: compiled.error });
+    }
+  });
+
+  it('never runs the expression: a hang or an allocation costs nothing', async () => {
+    const started = performance.now();
+    expect(await checkFilterSyntax("(() => { for (;;); })() && 'x'.repeat(2 ** 29)")).toEqual({ ok: true });
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
 
@@ -207,20 +236,168 @@ describe('the sandbox holds', () => {
     expect(f.test(message())).toMatchObject({ ok: false, error: { kind: 'stack' } });
   });
 
-  it('measures throughput with one runtime reused across 10,000 messages', async () => {
+  it('measures throughput with one runtime reused across 10,000 messages, one by one and in batches', async () => {
     const f = await filterOf("value.status === 'OVERDUE' && headers['retry'] > 2");
     const inputs = Array.from({ length: 10_000 }, (_, i) =>
-      message({ offset: String(i), value: { status: i % 3 === 0 ? 'OVERDUE' : 'OPEN', amount: i, items: [{ sku: `sku-${i}`, qty: 1 }] } }),
+      message({ offset: String(i), value: { status: i % 3 === 0 ? 'OVERDUE' : 'OPEN', amount: i, items: [{ sku: `sku-${i}`, qty: 1 }], note: 'x'.repeat(900) } }),
     );
-    const started = performance.now();
+    let started = performance.now();
     let matched = 0;
     for (const input of inputs) {
       const r = f.test(input);
       if (r.ok && r.match) matched++;
     }
-    const seconds = (performance.now() - started) / 1000;
-    console.log(`message filter: ${inputs.length} messages in ${(seconds * 1000).toFixed(0)} ms = ${Math.round(inputs.length / seconds).toLocaleString('en-US')} messages/s`);
+    const single = (performance.now() - started) / 1000;
+    started = performance.now();
+    const batched = f.testBatch(inputs).filter((r) => r.ok && r.match).length;
+    const batch = (performance.now() - started) / 1000;
+    const rate = (s: number) => Math.round(inputs.length / s).toLocaleString('en-US');
+    console.log(`message filter (1 KB messages): one by one ${rate(single)} messages/s, testBatch ${rate(batch)} messages/s`);
     expect(matched).toBe(3334);
+    expect(batched).toBe(3334);
+  });
+});
+
+const hashSource = '(s) => { let h = 0; for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0; return h; }';
+function hash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+describe('MessageFilter.testBatch', () => {
+  const inputs = [
+    message(),
+    message({ headers: { retry: '1' } }),
+    message({ value: 'plain text' }),
+    message({ value: { status: 'OVERDUE', customer: { tier: 'silver' }, name: 'zoë 😀 日本' } }),
+    message({ key: null, value: null }),
+  ];
+
+  it.each([
+    'value.customer.tier === "gold"',
+    "value.status === 'OVERDUE' && headers['retry'] > 2",
+    "value.name === 'zoë 😀 日本'",
+    'key === null || key.startsWith("order")',
+    'Promise.resolve(true)',
+    'nope(value)',
+  ])('%s gives what test() gives, message by message', async (expression) => {
+    const one = await filterOf(expression);
+    const many = await filterOf(expression);
+    expect(many.testBatch(inputs)).toEqual(inputs.map((m) => one.test(m)));
+    expect(many.stats).toEqual(one.stats);
+  });
+
+  it('passes text through the sandbox unchanged (non-ASCII, escapes, NUL characters)', async () => {
+    const f = await filterOf('value.text === "zoë \\u0000 😀 \\"quoted\\" \\n 日本" && key === "é"');
+    const odd = message({ key: 'é', value: { text: 'zoë \u0000 😀 "quoted" \n 日本' } });
+    expect(f.testBatch([odd, message()])).toEqual([
+      { ok: true, match: true },
+      { ok: true, match: false },
+    ]);
+    expect(f.test(odd)).toEqual({ ok: true, match: true });
+  });
+
+  it('sees long strings exactly as the plain JSON has them (they travel outside the JSON, see filter-batch.ts)', async () => {
+    const long = (c: string) => c.repeat(300);
+    const odd = [
+      message({ key: long('k'), value: { note: long('x'), nested: { list: [long('a'), 1, { deep: long('é😀') }], short: 'ok' } } }),
+      message({ value: long('plain text value ') }),
+      message({ value: JSON.parse(`{"__proto__": "${long('p')}", "constructor": {"prototype": "${long('q')}"}}`) as FilterInput['value'] }),
+      message({ value: { lone: `${long('l')}\ud800`, nul: `${long('n')}\u0000`, newline: `${long('a')}\n${long('b')}` } }),
+      message({ headers: { big: long('h') } }),
+    ];
+    const f = await filterOf('JSON.stringify({ key, value, headers, partition, offset, timestamp })');
+    const seen = await filterOf(
+      "key.length === 300 || (typeof value === 'string' ? value.length : JSON.stringify(value).length) > 0",
+    );
+    expect(seen.testBatch(odd).every((o) => o.ok && o.match)).toBe(true);
+    // Each message, rebuilt inside the sandbox, must serialise to what the host holds.
+    for (const [i, m] of odd.entries()) {
+      // The expected JSON is longer than a filter may be: compare its length and a hash of it.
+      const json = JSON.stringify(m);
+      const check = await filterOf(
+        `((s) => s.length === ${json.length} && (${hashSource})(s) === ${hash(json)})(JSON.stringify({ key, value, headers, partition, offset, timestamp }))`,
+      );
+      expect(check.testBatch([message(), m, message()])[1], `message ${i}`).toEqual({ ok: true, match: true });
+      expect(check.test(m), `message ${i} alone`).toEqual({ ok: true, match: true });
+    }
+    expect(f.testBatch(odd).every((o) => o.ok && o.match)).toBe(true);
+    // The caller's objects are left as they were.
+    expect((odd[0]!.value as { note: string }).note).toBe(long('x'));
+  });
+
+  it('splits large inputs into several calls and keeps their order', async () => {
+    const f = await filterOf('value.n % 7 === 0');
+    const many = Array.from({ length: 3_000 }, (_, n) => message({ value: { n, pad: 'p'.repeat(2_000) } }));
+    const outcomes = f.testBatch(many);
+    expect(outcomes.map((o) => o.ok && o.match)).toEqual(many.map((_, n) => n % 7 === 0));
+    expect(f.stats).toEqual({ evaluated: 3_000, matched: 429, errors: 0, timeouts: 0 });
+  });
+
+  it('hides the batch from the expression: each message sees its own six names only', async () => {
+    const f = await filterOf("typeof batch === 'undefined' && typeof json === 'undefined' && typeof many === 'undefined' && typeof m === 'undefined' && typeof out === 'undefined'");
+    expect(f.testBatch([message(), message()])).toEqual([
+      { ok: true, match: true },
+      { ok: true, match: true },
+    ]);
+    const caller = await filterOf('test.caller');
+    expect(caller.testBatch([message()])[0]).toMatchObject({ ok: false, error: { kind: 'runtime', message: expect.stringContaining('TypeError') } });
+  });
+
+  it.each<[string, string]>([
+    ['process.env', "ReferenceError: 'process' is not defined"],
+    ["require('fs')", "ReferenceError: 'require' is not defined"],
+    ["globalThis.constructor.constructor('return process')()", "ReferenceError: 'process' is not defined"],
+    ["import('fs')", 'not a Promise'],
+    ["fetch('http://127.0.0.1:1/')", "ReferenceError: 'fetch' is not defined"],
+    ["std.loadFile('/etc/passwd')", "ReferenceError: 'std' is not defined"],
+  ])('escape through a batch fails on the message that tries it: %s', async (expression, error) => {
+    const f = await filterOf(`value === 1 || ${expression}`);
+    const outcomes = f.testBatch([message({ value: 1 }), message(), message({ value: 1 })]);
+    expect(outcomes[0]).toEqual({ ok: true, match: true });
+    expect(outcomes[1]).toMatchObject({ ok: false, error: { kind: 'runtime', message: expect.stringContaining(error) } });
+    expect(outcomes[2]).toEqual({ ok: true, match: true });
+  });
+
+  it('stops a hang inside a batch and reports it on the message that hung', async () => {
+    const f = await filterOf('value.n !== 3 || (() => { for (;;); })()', { timeoutMs: 40, maxConsecutiveTimeouts: 100 });
+    const many = Array.from({ length: 8 }, (_, n) => message({ value: { n } }));
+    const started = performance.now();
+    const outcomes = f.testBatch(many);
+    const elapsed = performance.now() - started;
+    expect(outcomes.map((o) => (o.ok ? o.match : o.error.kind))).toEqual([true, true, true, 'timeout', true, true, true, true]);
+    expect(outcomes[3]).toMatchObject({ error: { message: expect.stringMatching(/over its limit of 40 ms/) } });
+    // The batch's own budget, then the message alone: two limits and some slack, not one per message.
+    expect(elapsed).toBeLessThan(2 * 40 + 1_000);
+    expect(f.stats).toMatchObject({ evaluated: 8, matched: 7, errors: 1, timeouts: 1 });
+  });
+
+  it('disables itself through the batch path after repeated timeouts', async () => {
+    const f = await filterOf('value.n < 2 || (() => { for (;;); })()', { timeoutMs: 40, maxConsecutiveTimeouts: 2 });
+    const outcomes = f.testBatch(Array.from({ length: 6 }, (_, n) => message({ value: { n } })));
+    expect(outcomes.map((o) => (o.ok ? o.match : o.error.kind))).toEqual([true, true, 'timeout', 'timeout', 'disabled', 'disabled']);
+  });
+
+  it('reports running out of memory on the message that did, and goes on', async () => {
+    const f = await filterOf("value.n !== 1 || 'x'.repeat(2 ** 29).length > 0", { timeoutMs: 2_000 });
+    const outcomes = f.testBatch(Array.from({ length: 3 }, (_, n) => message({ value: { n } })));
+    expect(outcomes.map((o) => (o.ok ? o.match : o.error.kind))).toEqual([true, 'memory', true]);
+  });
+
+  it('reports deep recursion on the message that recursed', async () => {
+    const f = await filterOf('value.n !== 1 || (function f(n) { return f(n + 1) + 1; })(0)');
+    const outcomes = f.testBatch(Array.from({ length: 3 }, (_, n) => message({ value: { n } })));
+    expect(outcomes.map((o) => (o.ok ? o.match : o.error.kind))).toEqual([true, 'stack', true]);
+  });
+
+  it('cannot break the decoding of the batch for later messages', async () => {
+    const f = await filterOf('(JSON.parse = () => [{ value: "forged" }], value.status === "OVERDUE")');
+    expect(f.testBatch([message(), message()])).toEqual([
+      { ok: true, match: true },
+      { ok: true, match: true },
+    ]);
+    expect(f.testBatch([message()])).toEqual([{ ok: true, match: true }]);
   });
 });
 

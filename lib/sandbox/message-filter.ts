@@ -1,6 +1,9 @@
 import 'server-only';
 import type { FilterInput } from '@/lib/domain/messages/message-model';
+import { DECODE_BATCH_SOURCE, encodeFilterBatch } from './filter-batch';
 import { DEFAULT_SANDBOX_LIMITS, QuickJsSandbox, type SandboxError, type SandboxLimits } from './quickjs-sandbox';
+import { utf8WithNul } from './sandbox-text';
+import { checkSyntax } from './syntax-check';
 
 /**
  * Server-side message filters: a JavaScript expression over one message, run in the QuickJS
@@ -54,6 +57,15 @@ export interface MessageFilter {
   readonly expression: string;
   /** Use filterInputOf(view) on an untruncated MessageView. */
   test(message: FilterInput): FilterOutcome;
+  /**
+   * The outcomes of test() for each message, in order, in a few sandbox calls rather than one per
+   * message. Same limits: a batch gets the per-message time limit once, and when it runs over (a
+   * hang, or a slow expression) or fails as a whole, its messages are run one by one, each with its
+   * own limit, so a timeout or error is reported on the message that caused it. A message whose
+   * evaluation threw is run once more alone for its error: an expression that keeps state in
+   * globals sees such messages twice.
+   */
+  testBatch(messages: readonly FilterInput[]): FilterOutcome[];
   readonly stats: Readonly<FilterStats>;
   /** Frees the sandbox (its WASM instance). The filter cannot be used afterwards. */
   dispose(): void;
@@ -66,28 +78,76 @@ const FILENAME = 'filter.js';
  * The expression goes on its own lines between a one-line prologue and an epilogue, so engine
  * positions map back to the user's text by subtracting one line. JSON.parse is captured before
  * any user code runs, so an expression that overwrites it cannot break decoding of later messages.
+ *
+ * The source evaluates to one function with two entries:
+ * - `(json)`: one message; returns 1 or 0, or throws what the expression threw.
+ * - `(text, true)`: a batch of messages as encodeFilterBatch writes it (filter-batch.ts); returns
+ *   one character per message, '1' match, '0' no match, 'e' the expression threw (the caller runs that message alone to learn the error).
+ *   The expression runs in a function of its own, so it sees the six names of one message and
+ *   never the batch (it cannot change what later messages look like). An endless loop is not
+ *   catchable in QuickJS (the interrupt unwinds everything), so a hang fails the whole call.
  */
 const PROLOGUE =
-  '(function () { const parse = JSON.parse; return function (json) { "use strict"; const { key, value, headers, partition, offset, timestamp } = parse(json); const result = (';
-const EPILOGUE =
-  ");\nif (result !== null && typeof result === 'object' && typeof result.then === 'function') throw new TypeError('a filter must return true or false, not a Promise: filters are synchronous');\nreturn result ? 1 : 0; }; })()";
+  `(function () { const parse = JSON.parse; ${DECODE_BATCH_SOURCE} const test = function (key, value, headers, partition, offset, timestamp) { "use strict"; const result = (`;
+const EPILOGUE = `);
+if (result !== null && typeof result === 'object' && typeof result.then === 'function') throw new TypeError('a filter must return true or false, not a Promise: filters are synchronous');
+return result ? 1 : 0; };
+return function (json, many) {
+  if (!many) { const m = parse(json); return test(m.key, m.value, m.headers, m.partition, m.offset, m.timestamp); }
+  const batch = decodeBatch(json); let out = '';
+  for (let i = 0; i < batch.length; i++) { const m = batch[i]; try { out += test(m[0], m[1], m[2], m[3], m[4], m[5]) ? '1' : '0'; } catch (e) { out += 'e'; } }
+  return out;
+}; })()`;
+
+/**
+ * Batches: at most this many messages and this much JSON per sandbox call. Big enough that the
+ * per-call cost (entering the engine, copying in) disappears, small enough that the parsed batch
+ * stays a small part of the sandbox's memory.
+ */
+export const MAX_BATCH_MESSAGES = 512;
+export const MAX_BATCH_CHARS = 2 * 1024 * 1024;
 
 export async function compileFilter(expression: string, options: Partial<FilterOptions> = {}): Promise<CompileFilterResult> {
   const settings = { ...DEFAULT_FILTER_OPTIONS, ...options };
-  if (expression.trim() === '') return { ok: false, error: { message: 'Enter a filter expression, e.g. value.status === "OVERDUE".' } };
-  if (expression.length > MAX_FILTER_LENGTH) {
-    return { ok: false, error: { message: `A filter may be at most ${MAX_FILTER_LENGTH} characters long; this one has ${expression.length}.` } };
-  }
+  const refused = refuseInput(expression);
+  if (refused) return { ok: false, error: refused };
   const lines = expression.split(/\r\n|\r|\n/);
-  const created = await QuickJsSandbox.create(`${PROLOGUE}\n${expression}\n${EPILOGUE}`, FILENAME, settings);
+  const created = await QuickJsSandbox.create(sourceOf(expression), FILENAME, settings);
   if (!created.ok) return { ok: false, error: compileError(created.error, lines) };
   return { ok: true, filter: new SandboxedFilter(expression, lines, created.value, settings.maxConsecutiveTimeouts) };
 }
+
+export type FilterSyntaxResult = { ok: true } | { ok: false; error: FilterCompileError };
+
+/**
+ * Whether `expression` would compile, with the error compileFilter would give, without running
+ * any of it: the sandbox only parses it (for checking as the user types; see checkSyntax).
+ */
+export async function checkFilterSyntax(expression: string): Promise<FilterSyntaxResult> {
+  const refused = refuseInput(expression);
+  if (refused) return { ok: false, error: refused };
+  const checked = await checkSyntax(sourceOf(expression), FILENAME);
+  return checked.ok ? { ok: true } : { ok: false, error: compileError(checked.error, expression.split(/\r\n|\r|\n/)) };
+}
+
+function refuseInput(expression: string): FilterCompileError | null {
+  if (expression.trim() === '') return { message: 'Enter a filter expression, e.g. value.status === "OVERDUE".' };
+  if (expression.length > MAX_FILTER_LENGTH) return { message: `A filter may be at most ${MAX_FILTER_LENGTH} characters long; this one has ${expression.length}.` };
+  return null;
+}
+
+const sourceOf = (expression: string) => `${PROLOGUE}\n${expression}\n${EPILOGUE}`;
+
+/** Shared: a search makes one outcome per record it scans. */
+const MATCH: FilterOutcome = Object.freeze({ ok: true, match: true });
+const NO_MATCH: FilterOutcome = Object.freeze({ ok: true, match: false });
 
 class SandboxedFilter implements MessageFilter {
   readonly stats: FilterStats = { evaluated: 0, matched: 0, errors: 0, timeouts: 0 };
   private consecutiveTimeouts = 0;
   private disposed = false;
+  /** Messages per sandbox call in testBatch; halved when a batch runs over its time, grown back when one does not. */
+  private batchLimit = MAX_BATCH_MESSAGES;
 
   constructor(
     readonly expression: string,
@@ -98,23 +158,10 @@ class SandboxedFilter implements MessageFilter {
 
   test(message: FilterInput): FilterOutcome {
     if (this.disposed) throw new Error('This filter was disposed; compile it again.');
-    if (this.consecutiveTimeouts >= this.maxConsecutiveTimeouts) {
-      return {
-        ok: false,
-        error: {
-          kind: 'disabled',
-          message: `The filter was stopped after ${this.consecutiveTimeouts} messages in a row took longer than ${this.sandbox.limits.timeoutMs} ms; simplify it and apply it again.`,
-        },
-      };
-    }
+    if (this.consecutiveTimeouts >= this.maxConsecutiveTimeouts) return this.disabledOutcome();
     this.stats.evaluated++;
     const result = this.sandbox.call(JSON.stringify(message));
-    if (result.ok) {
-      this.consecutiveTimeouts = 0;
-      const match = result.value === 1;
-      if (match) this.stats.matched++;
-      return { ok: true, match };
-    }
+    if (result.ok) return this.counted(result.value === 1);
     this.stats.errors++;
     if (result.error.kind === 'timeout') {
       this.stats.timeouts++;
@@ -123,6 +170,64 @@ class SandboxedFilter implements MessageFilter {
       this.consecutiveTimeouts = 0;
     }
     return { ok: false, error: evaluationError(result.error, this.lines) };
+  }
+
+  testBatch(messages: readonly FilterInput[]): FilterOutcome[] {
+    if (this.disposed) throw new Error('This filter was disposed; compile it again.');
+    const out: FilterOutcome[] = [];
+    let at = 0;
+    while (at < messages.length) {
+      if (this.batchLimit <= 1 || this.consecutiveTimeouts >= this.maxConsecutiveTimeouts) {
+        out.push(this.test(messages[at++]!));
+        continue;
+      }
+      const batch = messages.slice(at, at + this.batchLimit);
+      const text = encodeFilterBatch(batch);
+      // Rarely too big (values of up to 1 MiB each): fewer messages, down to one.
+      if (text.length > MAX_BATCH_CHARS && batch.length > 1) {
+        const fits = Math.max(1, Math.floor((batch.length * MAX_BATCH_CHARS) / text.length));
+        out.push(...this.runBatch(batch.slice(0, fits), encodeFilterBatch(batch.slice(0, fits))));
+        at += fits;
+        continue;
+      }
+      out.push(...this.runBatch(batch, text));
+      at += batch.length;
+    }
+    return out;
+  }
+
+  /** One sandbox call for `messages` (encoded as `text`); message by message when that call fails or runs over. */
+  private runBatch(messages: readonly FilterInput[], text: string): FilterOutcome[] {
+    const result = this.sandbox.callWithText(utf8WithNul(text), this.sandbox.limits.timeoutMs);
+    if (!result.ok || result.value.length !== messages.length) {
+      // Too slow for one budget: smaller batches from now on, down to one message a call (test()).
+      if (!result.ok && result.error.kind === 'timeout') this.batchLimit = Math.max(1, Math.floor(messages.length / 2));
+      return messages.map((m) => this.test(m));
+    }
+    this.batchLimit = Math.min(MAX_BATCH_MESSAGES, this.batchLimit * 2);
+    const verdicts = result.value;
+    return messages.map((m, i) => {
+      const verdict = verdicts[i];
+      if (verdict === 'e') return this.test(m);
+      this.stats.evaluated++;
+      return this.counted(verdict === '1');
+    });
+  }
+
+  private counted(match: boolean): FilterOutcome {
+    this.consecutiveTimeouts = 0;
+    if (match) this.stats.matched++;
+    return match ? MATCH : NO_MATCH;
+  }
+
+  private disabledOutcome(): FilterOutcome {
+    return {
+      ok: false,
+      error: {
+        kind: 'disabled',
+        message: `The filter was stopped after ${this.consecutiveTimeouts} messages in a row took longer than ${this.sandbox.limits.timeoutMs} ms; simplify it and apply it again.`,
+      },
+    };
   }
 
   dispose(): void {

@@ -22,6 +22,13 @@ describe('classifyBytes', () => {
     ['invalid UTF-8', bytes([0xc3, 0x28]), { kind: 'binary' }],
     ['control characters', bytes('abc', [1, 2], 'def'), { kind: 'binary' }],
     ['DEL', bytes('abc', [0x7f]), { kind: 'binary' }],
+    // The JSON fast path must answer as the byte scan does.
+    ['DEL inside a JSON string', bytes('{"a":"x', [0x7f], '"}'), { kind: 'binary' }],
+    ['JSON with tabs, CR and LF around', bytes('\t\r\n{"a":\n1}\r\n'), { kind: 'json', value: { a: 1 }, text: '\t\r\n{"a":\n1}\r\n' }],
+    ['form feed before JSON is still JSON-less text', bytes('\f{"a":1}'), { kind: 'text', text: '\f{"a":1}' }],
+    ['BOM before JSON is text', bytes([0xef, 0xbb, 0xbf], '{"a":1}'), { kind: 'text', text: '\ufeff{"a":1}' }],
+    ['JSON-looking with a raw control character', bytes('{"a":"', [1], '"}'), { kind: 'binary' }],
+    ['JSON-looking, invalid UTF-8', bytes('{"a":"', [0xc3, 0x28], '"}'), { kind: 'binary' }],
   ])('%s', (_, input, expected) => expect(classifyBytes(input)).toEqual(expected));
 
   it('reads Protobuf message indexes when told the schema is Protobuf', () => {

@@ -52,6 +52,8 @@ export function classifyBytes(bytes: Uint8Array | null, options: ClassifyOptions
     }
     return { kind: 'schema-registry', ...framing };
   }
+  const fast = jsonContainerOfBytes(bytes);
+  if (fast) return fast;
   const text = utf8TextOf(bytes);
   if (text === null) return { kind: 'binary' };
   const json = jsonContainerOf(text);
@@ -148,6 +150,26 @@ export function utf8TextOf(bytes: Uint8Array): string | null {
   }
 }
 
+
+/**
+ * The common case first, without utf8TextOf's byte-by-byte scan (a search classifies every record
+ * it scans): bytes whose first non-blank byte opens an object or array, decoded and parsed. Valid
+ * JSON holds no raw C0 control characters other than its blanks (tab, LF, CR, which utf8TextOf
+ * allows), so only DEL, which JSON strings may hold raw, is left to check; the answer is the one
+ * the slow path would give. Anything else (not JSON after all) takes the slow path.
+ */
+function jsonContainerOfBytes(bytes: Uint8Array): WireClassification | null {
+  let i = 0;
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x0a || bytes[i] === 0x0d || bytes[i] === 0x09)) i++;
+  if (bytes[i] !== 0x7b && bytes[i] !== 0x5b) return null;
+  try {
+    const text = decoder.decode(bytes);
+    const value = JSON.parse(text) as JsonValue;
+    return text.includes('\u007f') ? null : { kind: 'json', value, text };
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Only objects and arrays count as JSON. A key "42" or "true" is text to the people who wrote it,
