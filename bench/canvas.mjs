@@ -88,6 +88,10 @@ for (let run = 0; run < RUNS; run++) {
   // Open = the canvas has measured and placed its nodes (React Flow marks them visible).
   await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length > 0 && [...document.querySelectorAll('.react-flow__node')].every((n) => n.style.visibility !== 'hidden'));
   results.open.push(performance.now() - start);
+  // The designer opens a large design at a readable zoom on its first columns; measure the heavy case
+  // instead: the whole design on screen (the Controls' fit-view button), every node and edge drawn.
+  await page.locator('.react-flow__controls-fitview').click();
+  await page.waitForTimeout(500);
   results.rendered.push(await page.locator('.react-flow__node').count());
 
   // Drag a node 300 px in 30 mouse moves.
@@ -122,7 +126,8 @@ await browser.close();
 
 console.log(`save (${nodes} nodes, ${edges} edges):       ${fmt(saveMs)}`);
 console.log(`open → first node painted:             median ${fmt(median(results.firstNode))}`);
-console.log(`open → every rendered node placed:     median ${fmt(median(results.open))} (${median(results.rendered)} of ${nodes} nodes in the DOM; the rest are off screen)`);
+console.log(`open → every rendered node placed:     median ${fmt(median(results.open))}`);
+console.log(`fit view: nodes in the DOM:             ${median(results.rendered)} of ${nodes} (the rest are off screen)`);
 console.log(`drag one node (30 moves): frame time   median ${fmt(median(results.drag))}, p95 ${fmt(median(results.dragP95))}`);
 console.log(`wheel zoom (10 steps): frame time      median ${fmt(median(results.zoom))}, p95 ${fmt(median(results.zoomP95))}`);
 console.log(`add a node → lint + badge updated:     median ${fmt(median(results.lint))}`);
