@@ -283,3 +283,36 @@ test('canvas editing: copy and paste, undo and redo, keyboard delete, a problem 
   await expect(designer.node('topic')).toHaveCount(0);
   await expect(designer.saveState).toHaveText('Saved · r3');
 });
+
+test('a dead-letter topic’s source is a line: drawn from the model, deleted (clearing the setting), drawn again by hand', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.createDesign(`e2e dlq line ${Date.now()}`);
+  await designer.dragFromPalette('Topic', 150, 200);
+  await designer.dragFromPalette('Dead-letter topic', 560, 200);
+  const line = designer.edge('topic.dlq:source');
+  const label = page.locator('[data-edge-label="dead-letters-to"]');
+  const sourceField = async () => {
+    await designer.select('topic.dlq');
+    await designer.tab('Inspector').click();
+    return designer.inspectorField('Source topic');
+  };
+
+  // A DLQ dropped next to a topic takes it as its source, and the canvas says so with a line.
+  await expect(line).toHaveCount(1);
+  await expect(label).toHaveText('dead-letters to');
+  await expect(await sourceField()).toHaveValue('topic');
+
+  // Deleting the line clears the setting.
+  await line.click();
+  await page.keyboard.press('Delete');
+  await expect(line).toHaveCount(0);
+  await expect(await sourceField()).toHaveValue('');
+
+  // Drawing topic → DLQ sets it again, and the line is back.
+  await designer.connect('topic', 'topic.dlq');
+  await expect(line).toHaveCount(1);
+  await expect(line.locator('path.react-flow__edge-path')).toHaveAttribute('style', /stroke-dasharray: 3 3/);
+  await expect(label).toHaveText('dead-letters to');
+  await screenshot(page, 'dlq-source-line');
+  await expect(await sourceField()).toHaveValue('topic');
+});

@@ -1,13 +1,33 @@
 import { loader } from '@monaco-editor/react';
-import * as monaco from 'monaco-editor';
+import * as monaco from 'monaco-editor/editor/editor.api';
+import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
+// Only what the schema editor uses; `import 'monaco-editor'` brings every language and feature.
+// Left out on purpose, by weight: hover (+344 KiB: problem messages are listed beside the editor
+// instead), clipboard and context-menu actions (+110 KiB: keyboard copy and paste are the browser's).
+import 'monaco-editor/languages/definitions/protobuf/register';
+import 'monaco-editor/features/codicon/register';
+import 'monaco-editor/features/find/register';
+import 'monaco-editor/features/gotoError/register';
+import 'monaco-editor/features/diffEditor/register';
+import 'monaco-editor/features/bracketMatching/register';
+import 'monaco-editor/features/folding/register';
+import 'monaco-editor/features/linesOperations/register';
+import 'monaco-editor/features/wordOperations/register';
 
 /**
  * Monaco from the installed `monaco-editor` package, bundled with the app: @monaco-editor/react
  * would otherwise fetch it from a CDN at run time, which an offline or locked-down console cannot
  * reach (and should not trust). Imported only by the schema editor, which is itself loaded lazily.
  *
- * Workers are bundled too. Validation is ours (server-side validateSchema, shown as markers), so
- * Monaco's own JSON diagnostics are off: two sets of squiggles for one mistake only confuse.
+ * The editor core, the JSON language (Avro and JSON Schema definitions are JSON), Monaco's basic
+ * Protobuf highlighter (language id "proto"), the diff editor, and the editing features people
+ * expect (find/replace, F8 to the next problem, folding, line and word moves).
+ *
+ * One worker, Monaco's editor worker (the diff editor computes diffs in it), bundled too. The JSON
+ * language runs only its tokenizer: validation is ours (server-side validateSchema, shown as
+ * markers; two sets of squiggles for one mistake only confuse), formatting is ours (the Format
+ * button), and folding by indentation does for formatted JSON. Everything else JSON mode offers
+ * lives in a JSON worker of 1 MB, which therefore never starts and is not bundled.
  */
 declare global {
   interface Window {
@@ -21,12 +41,23 @@ export function setUpMonaco(): typeof monaco {
   if (configured) return monaco;
   configured = true;
   window.MonacoEnvironment = {
-    getWorker(_workerId: string, label: string) {
-      if (label === 'json') return new Worker(new URL('monaco-editor/language/json/json.worker.js', import.meta.url), { type: 'module' });
+    getWorker() {
       return new Worker(new URL('monaco-editor/editor/editor.worker.js', import.meta.url), { type: 'module' });
     },
   };
-  monaco.json.jsonDefaults.setDiagnosticsOptions({ validate: false });
+  jsonDefaults.setDiagnosticsOptions({ validate: false });
+  jsonDefaults.setModeConfiguration({
+    tokens: true,
+    diagnostics: false,
+    documentFormattingEdits: false,
+    documentRangeFormattingEdits: false,
+    completionItems: false,
+    hovers: false,
+    documentSymbols: false,
+    colors: false,
+    foldingRanges: false,
+    selectionRanges: false,
+  });
   loader.config({ monaco });
   return monaco;
 }
