@@ -1,6 +1,5 @@
 import { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor/editor/editor.api';
-import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 // Only what the schema editor uses; `import 'monaco-editor'` brings every language and feature.
 // Left out on purpose, by weight: hover (+344 KiB: problem messages are listed beside the editor
 // instead), clipboard and context-menu actions (+110 KiB: keyboard copy and paste are the browser's).
@@ -13,6 +12,7 @@ import 'monaco-editor/features/bracketMatching/register';
 import 'monaco-editor/features/folding/register';
 import 'monaco-editor/features/linesOperations/register';
 import 'monaco-editor/features/wordOperations/register';
+import { registerJsonLanguage } from './monaco-json';
 
 /**
  * Monaco from the installed `monaco-editor` package, bundled with the app: @monaco-editor/react
@@ -24,10 +24,9 @@ import 'monaco-editor/features/wordOperations/register';
  * expect (find/replace, F8 to the next problem, folding, line and word moves).
  *
  * One worker, Monaco's editor worker (the diff editor computes diffs in it), bundled too. The JSON
- * language runs only its tokenizer: validation is ours (server-side validateSchema, shown as
- * markers; two sets of squiggles for one mistake only confuse), formatting is ours (the Format
- * button), and folding by indentation does for formatted JSON. Everything else JSON mode offers
- * lives in a JSON worker of 1 MB, which therefore never starts and is not bundled.
+ * language is its tokenizer and bracket rules only (monaco-json.ts): validation is ours
+ * (server-side validateSchema, shown as markers; two sets of squiggles for one mistake only
+ * confuse) and so is formatting (the Format button).
  */
 declare global {
   interface Window {
@@ -45,19 +44,7 @@ export function setUpMonaco(): typeof monaco {
       return new Worker(new URL('monaco-editor/editor/editor.worker.js', import.meta.url), { type: 'module' });
     },
   };
-  jsonDefaults.setDiagnosticsOptions({ validate: false });
-  jsonDefaults.setModeConfiguration({
-    tokens: true,
-    diagnostics: false,
-    documentFormattingEdits: false,
-    documentRangeFormattingEdits: false,
-    completionItems: false,
-    hovers: false,
-    documentSymbols: false,
-    colors: false,
-    foldingRanges: false,
-    selectionRanges: false,
-  });
+  registerJsonLanguage(monaco);
   loader.config({ monaco });
   return monaco;
 }

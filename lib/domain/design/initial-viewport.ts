@@ -26,7 +26,7 @@ export interface ViewportOptions {
   padding: number;
 }
 
-export const DEFAULT_VIEWPORT_OPTIONS: ViewportOptions = { readableZoom: 0.65, maxZoom: 1, padding: 32 };
+export const DEFAULT_VIEWPORT_OPTIONS: ViewportOptions = { readableZoom: 0.6, maxZoom: 1, padding: 32 };
 
 export function initialViewport(nodes: readonly NodeBox[], screen: { width: number; height: number }, options: ViewportOptions = DEFAULT_VIEWPORT_OPTIONS): Viewport {
   if (nodes.length === 0 || screen.width <= 0 || screen.height <= 0) return { x: 0, y: 0, zoom: 1 };
