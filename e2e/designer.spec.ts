@@ -283,3 +283,73 @@ test('canvas editing: copy and paste, undo and redo, keyboard delete, a problem 
   await expect(designer.node('topic')).toHaveCount(0);
   await expect(designer.saveState).toHaveText('Saved · r3');
 });
+
+test('a dead-letter topic’s source is a line: drawn from the model, deleted (clearing the setting), drawn again by hand', async ({ page }) => {
+  const designer = new DesignerPage(page);
+  await designer.createDesign(`e2e dlq line ${Date.now()}`);
+  await designer.dragFromPalette('Topic', 150, 200);
+  await designer.dragFromPalette('Dead-letter topic', 560, 200);
+  const line = designer.edge('topic.dlq:source');
+  const label = page.locator('[data-edge-label="dead-letters-to"]');
+  const sourceField = async () => {
+    await designer.select('topic.dlq');
+    await designer.tab('Inspector').click();
+    return designer.inspectorField('Source topic');
+  };
+
+  // A DLQ dropped next to a topic takes it as its source, and the canvas says so with a line.
+  await expect(line).toHaveCount(1);
+  await expect(label).toHaveText('dead-letters to');
+  await expect(await sourceField()).toHaveValue('topic');
+
+  // Deleting the line clears the setting.
+  await designer.clickEdge('topic.dlq:source');
+  await expect(line).toHaveClass(/selected/);
+  await page.keyboard.press('Delete');
+  await expect(line).toHaveCount(0);
+  await expect(await sourceField()).toHaveValue('');
+
+  // Drawing topic → DLQ sets it again, and the line is back.
+  await designer.connect('topic', 'topic.dlq');
+  await expect(line).toHaveCount(1);
+  await expect(line.locator('path.react-flow__edge-path')).toHaveAttribute('style', /stroke-dasharray: 3,? 3/);
+  await expect(label).toHaveText('dead-letters to');
+  await screenshot(page, 'dlq-source-line');
+  await expect(await sourceField()).toHaveValue('topic');
+});
+
+test('schema editor: JSON highlighting, a diff against the saved version, Protobuf highlighting', async ({ page }) => {
+  const external: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).hostname !== '127.0.0.1') external.push(r.url());
+  });
+  const designer = new DesignerPage(page);
+  await designer.createDesign(`e2e schema editor ${Date.now()}`);
+  await designer.dragFromPalette('Schema', 300, 200);
+  await designer.save();
+
+  await designer.openSchemaEditor('schema');
+  await expect.poll(() => designer.schemaTokenColours()).toBeGreaterThanOrEqual(3);
+  await designer.replaceInSchema('"Event"', '"OrderPlaced"');
+  await expect(designer.schemaStatus).toHaveText('valid');
+  await page.getByLabel('Compare with').selectOption({ label: 'Diff with saved r1' });
+  const diff = page.locator('[data-testid="schema-editor"] .monaco-diff-editor');
+  await expect(diff).toBeVisible();
+  // The diff is computed in Monaco's editor worker: changed text is marked on both sides.
+  await expect(diff.locator('.char-insert').first()).toBeVisible();
+  await expect(diff.locator('.char-delete').first()).toBeVisible();
+  await screenshot(page, 'schema-diff');
+  await page.getByLabel('Compare with').selectOption({ label: 'Edit' });
+  await page.getByRole('button', { name: 'Done' }).click();
+
+  await designer.select('schema');
+  await designer.tab('Inspector').click();
+  await designer.inspectorField('Format').selectOption('PROTOBUF');
+  await designer.openSchemaEditor('schema');
+  await page.locator('[data-testid="schema-editor"] .monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText('syntax = "proto3";\n\nmessage OrderPlaced {\n  string order_id = 1;\n  int64 amount_cents = 2;\n}\n');
+  await expect.poll(() => designer.schemaTokenColours()).toBeGreaterThanOrEqual(3);
+  await screenshot(page, 'schema-protobuf');
+  expect(external).toEqual([]);
+});

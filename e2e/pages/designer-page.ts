@@ -62,6 +62,12 @@ export class DesignerPage {
     await this.page.mouse.up();
   }
 
+  /** Clicks on an edge's line (a quarter along it, clear of its label); a straight edge has no height, so Playwright's own click would wait for it to become "visible". */
+  async clickEdge(id: string) {
+    const box = (await this.edge(id).boundingBox())!;
+    await this.page.mouse.click(box.x + box.width / 4, box.y + box.height / 4);
+  }
+
   async select(id: string) {
     await this.node(id).click();
   }
@@ -99,6 +105,11 @@ export class DesignerPage {
     await widget.getByRole('textbox', { name: 'Replace' }).fill(replace);
     await widget.getByRole('button', { name: /Replace All/ }).click();
     await this.page.keyboard.press('Escape');
+  }
+
+  /** How many differently coloured token classes Monaco drew: 1 means no highlighting. */
+  async schemaTokenColours(): Promise<number> {
+    return this.page.locator('[data-testid="schema-editor"] .monaco-editor .view-lines').first().evaluate((el) => new Set([...el.querySelectorAll('span[class^="mtk"]')].map((s) => s.className)).size);
   }
 
   get schemaStatus(): Locator {

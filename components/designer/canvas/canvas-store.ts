@@ -131,13 +131,13 @@ export function createCanvasStore(initial: { designId: string; revision: number;
       }, 150);
     };
 
-    /** Every edit goes through here: one undo step, derived graph, lint. */
-    const commit = (next: DesignDocument, select?: readonly string[]) => {
+    /** Every edit goes through here: one undo step, derived graph, lint (unless only the layout moved: lint never reads it). */
+    const commit = (next: DesignDocument, select?: readonly string[], options: { layoutOnly?: boolean } = {}) => {
       const s = get();
       if (next === s.document) return;
       const derived = deriveGraph(next, s.nodes, s.edges, select ? new Set(select) : undefined);
       set({ document: next, past: [...s.past.slice(-HISTORY_LIMIT + 1), s.document], future: [], nodes: derived.nodes, edges: derived.edges });
-      relint();
+      if (!options.layoutOnly) relint();
     };
 
     const selectedIds = () => [...get().nodes.filter((n) => n.selected).map((n) => n.id), ...get().edges.filter((e) => e.selected).map((e) => e.id)];
@@ -171,7 +171,7 @@ export function createCanvasStore(initial: { designId: string; revision: number;
         const kept = changes.filter((c) => c.type === 'select');
         if (kept.length) set({ edges: applyEdgeChanges(kept, get().edges) });
       },
-      commitPositions: (positions) => commit(setPositions(get().document, positions)),
+      commitPositions: (positions) => commit(setPositions(get().document, positions), undefined, { layoutOnly: true }),
       connect: (source, target) => {
         const r = connectElements(get().document, source, target);
         if (!r.ok) return set({ notice: { tone: 'error', text: r.message } });
@@ -222,7 +222,7 @@ export function createCanvasStore(initial: { designId: string; revision: number;
       },
       autoLayout: () => {
         const s = get();
-        commit(setPositions(s.document, layoutPositions({ nodes: s.nodes, edges: s.edges })));
+        commit(setPositions(s.document, layoutPositions({ nodes: s.nodes, edges: s.edges })), undefined, { layoutOnly: true });
       },
       select: (ids) => {
         const s = get();

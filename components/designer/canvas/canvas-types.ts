@@ -8,6 +8,7 @@ import type {
   ServiceNodeData,
   TopicNodeData,
 } from '@/lib/domain/design/graph';
+import { NODE_SIZE } from '@/lib/domain/design/edit/auto-layout';
 
 /** React Flow wants data as Record<string, unknown>; the graph builder's interfaces are plain JSON objects, so this only widens the type. */
 type Data<T> = T & Record<string, unknown>;
@@ -25,8 +26,14 @@ export type AppNode = ServiceFlowNode | TopicFlowNode | RetryTopicFlowNode | Dlq
 
 export type AppEdge = Edge<Data<DesignGraphEdge['data']>, DesignGraphEdge['type']>;
 
+/**
+ * The size a node is drawn at, before React Flow has measured it. Large designs render only the
+ * nodes on screen, so most are never measured; without a size React Flow leaves them out of "fit
+ * view" and cannot tell when they scroll into view.
+ */
 export function toFlowNode(node: DesignNode): AppNode {
-  return node as unknown as AppNode;
+  const size = NODE_SIZE[node.type] ?? NODE_SIZE.service!;
+  return { ...node, initialWidth: size.width, initialHeight: size.height } as unknown as AppNode;
 }
 
 export function toFlowEdge(edge: DesignGraphEdge): AppEdge {

@@ -1,7 +1,8 @@
 'use client';
 import '@xyflow/react/dist/style.css';
+import './canvas-layers.css';
 import { useCallback, useEffect, useState } from 'react';
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, type Connection, type OnNodeDrag } from '@xyflow/react';
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, useReactFlow, useStore, type Connection, type OnNodeDrag } from '@xyflow/react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PaletteKind } from '@/lib/domain/design/edit/edit-design';
 import { nodeTypes } from '../nodes/node-types';
@@ -9,6 +10,7 @@ import { edgeTypes } from '../edges/flow-edges';
 import type { AppEdge, AppNode } from './canvas-types';
 import { useCanvas } from './canvas-context';
 import { PALETTE_MIME } from './palette';
+import { useOpeningViewport } from './use-opening-viewport';
 
 const MINIMAP_COLOURS: Record<string, string> = {
   service: '#0ea5e9',
@@ -20,14 +22,28 @@ const MINIMAP_COLOURS: Record<string, string> = {
   note: '#eab308',
 };
 
+const minimapNodeColour = (n: AppNode) => MINIMAP_COLOURS[n.type ?? ''] ?? '#94a3b8';
+
+/** "Fit view" fits every node, including those a large design has not rendered (and so not measured) yet. */
+const FIT_ALL = { includeHiddenNodes: true, padding: 0.05 };
+
+/** Created once: as children of <ReactFlow> they would otherwise re-render on every frame of a drag (the canvas re-renders with the nodes). */
+const CANVAS_CHROME = (
+  <>
+    <Background gap={20} size={1} />
+    <MiniMap pannable zoomable nodeColor={minimapNodeColour} ariaLabel="Minimap" />
+    <Controls position="bottom-left" fitViewOptions={FIT_ALL} />
+  </>
+);
+
 const DEFAULT_EDGE_OPTIONS = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
-// An empty design opens at 100 %; fitting a first lone node would zoom it to the maximum.
-const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: 0.15 };
 const DEFAULT_VIEWPORT = { x: 0, y: 0, zoom: 1 };
 const DELETE_KEYS = ['Delete', 'Backspace'];
 
 /** Large designs draw only what is on screen; small ones draw everything so panning never pops. */
 const VIRTUALISE_FROM = 200;
+/** Below this zoom titles are unreadable anyway: nodes are drawn as plain boxes (canvas-layers.css). */
+const FAR_ZOOM = 0.4;
 
 export function DesignCanvas() {
   const { nodes, edges, onNodesChange, onEdgesChange } = useCanvas(useShallow((s) => ({ nodes: s.nodes, edges: s.edges, onNodesChange: s.onNodesChange, onEdgesChange: s.onEdgesChange })));
@@ -38,7 +54,9 @@ export function DesignCanvas() {
   const openSchemaEditor = useCanvas((s) => s.openSchemaEditor);
   const focus = useCanvas((s) => s.focus);
   const { screenToFlowPosition, fitView } = useReactFlow();
-  const [fitOnOpen] = useState(() => nodes.length > 0);
+  const [hasNodesOnOpen] = useState(() => nodes.length > 0);
+  useOpeningViewport(hasNodesOnOpen);
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
 
   useEffect(() => {
     if (focus) void fitView({ nodes: [{ id: focus.id }], duration: 300, maxZoom: 1.2, padding: 0.6 });
@@ -83,14 +101,11 @@ export function DesignCanvas() {
       onlyRenderVisibleElements={nodes.length >= VIRTUALISE_FROM}
       minZoom={0.05}
       maxZoom={2}
-      fitView={fitOnOpen}
-      fitViewOptions={FIT_VIEW_OPTIONS}
       defaultViewport={DEFAULT_VIEWPORT}
+      className={far ? 'kea-canvas-far' : undefined}
       aria-label="Design canvas"
     >
-      <Background gap={20} size={1} />
-      <MiniMap pannable zoomable nodeColor={(n) => MINIMAP_COLOURS[n.type ?? ''] ?? '#94a3b8'} ariaLabel="Minimap" />
-      <Controls position="bottom-left" />
+      {CANVAS_CHROME}
     </ReactFlow>
   );
 }

@@ -1,6 +1,6 @@
 'use client';
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, type EdgeProps } from '@xyflow/react';
 import type { EdgeTypes } from '@xyflow/react';
 import type { AppEdge } from '../canvas/canvas-types';
 import { useCanvas } from '../canvas/canvas-context';
@@ -12,6 +12,9 @@ const STYLE: Record<EdgeKind, { stroke: string; dash?: string; width: number }> 
   consumes: { stroke: '#059669', width: 2 },
   retry: { stroke: '#d97706', dash: '6 4', width: 1.5 },
   'dead-letter': { stroke: '#dc2626', dash: '6 4', width: 1.5 },
+  // A retry/dlq topic's source, where no consumer's retry chain draws the route: shorter dashes.
+  'retries-to': { stroke: '#d97706', dash: '3 3', width: 1.5 },
+  'dead-letters-to': { stroke: '#dc2626', dash: '3 3', width: 1.5 },
   schema: { stroke: '#7c3aed', dash: '2 4', width: 1.2 },
   connector: { stroke: '#64748b', width: 1.5 },
   note: { stroke: '#ca8a04', dash: '2 3', width: 1 },
@@ -38,6 +41,8 @@ function makeEdge(kind: EdgeKind) {
   const Component = memo(function FlowEdge({ id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, label, selected, markerEnd }: EdgeProps<AppEdge>) {
     const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
     const live = useEdgeLive(kind, id, target);
+    // An edge whose end is being dragged is repainted every frame: canvas-layers.css gives it a layer of its own.
+    const moving = useStore((s) => s.nodeLookup.get(source)?.dragging === true || s.nodeLookup.get(target)?.dragging === true);
     const text = [label, live].filter(Boolean).join(' · ');
     return (
       <>
@@ -45,6 +50,7 @@ function makeEdge(kind: EdgeKind) {
           id={id}
           path={path}
           markerEnd={markerEnd}
+          className={moving ? 'kea-edge-moving' : undefined}
           style={{ stroke: style.stroke, strokeWidth: selected ? style.width + 1.5 : style.width, strokeDasharray: style.dash }}
           interactionWidth={14}
         />
@@ -72,6 +78,8 @@ export const edgeTypes = {
   consumes: makeEdge('consumes'),
   retry: makeEdge('retry'),
   'dead-letter': makeEdge('dead-letter'),
+  'retries-to': makeEdge('retries-to'),
+  'dead-letters-to': makeEdge('dead-letters-to'),
   schema: makeEdge('schema'),
   connector: makeEdge('connector'),
   note: makeEdge('note'),

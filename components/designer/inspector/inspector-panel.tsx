@@ -50,7 +50,7 @@ export function InspectorPanel() {
     return (
       <div className="space-y-3 text-sm">
         <p className="font-medium">Link</p>
-        <p className="text-slate-600 dark:text-slate-400">This line is drawn from a setting of the element it starts at (a schema, a connector topic, a retry hop or a note). Removing it clears that setting.</p>
+        <p className="text-slate-600 dark:text-slate-400">This line is drawn from a setting: a topic’s schema, a connector’s topics, a consumer’s retry hop, the source topic of a retry or dead-letter topic, or a note’s attachment. Removing it clears that setting.</p>
         <Button variant="danger" onClick={() => remove([id])}>
           Remove link
         </Button>

@@ -30,7 +30,7 @@ export function NodeFrame({ id, tone, kind, title, selected, children, width = 2
       aria-label={`${kind} ${title}`}
       data-lint={errors ? 'error' : warnings ? 'warning' : 'clean'}
       style={{ width }}
-      className={`relative rounded-lg border-2 px-3 py-2 text-left shadow-sm ${TONES[tone]} ${selected ? 'ring-2 ring-sky-500 ring-offset-1 dark:ring-offset-slate-950' : ''} ${missing ? 'border-dashed opacity-80' : ''}`}
+      className={`kea-node relative rounded-lg border-2 px-3 py-2 text-left shadow-sm ${TONES[tone]} ${selected ? 'ring-2 ring-sky-500 ring-offset-1 dark:ring-offset-slate-950' : ''} ${missing ? 'border-dashed opacity-80' : ''}`}
     >
       <Handle type="target" position={Position.Left} className="!h-3 !w-3 !border-2 !border-white !bg-slate-500" />
       <div className="flex items-center justify-between gap-2 text-[10px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">

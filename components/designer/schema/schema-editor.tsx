@@ -17,7 +17,8 @@ const monacoInstance = setUpMonaco();
 
 type CodeEditor = Parameters<OnMount>[0];
 
-const LANGUAGE = { AVRO: 'json', JSON: 'json', PROTOBUF: 'protobuf' } as const;
+// Monaco's Protobuf highlighter is registered as "proto" ("protobuf" is only an alias, which models do not resolve).
+const LANGUAGE = { AVRO: 'json', JSON: 'json', PROTOBUF: 'proto' } as const;
 
 interface Analysis {
   problems: SchemaProblem[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { design, schemaFor, topic } from './fixtures';
-import { buildDesignGraph } from './graph';
+import { buildDesignGraph, sourceTopicEdges } from './graph';
 import { DESIGN_TEMPLATES } from './templates';
 
 const d = design({
@@ -50,6 +50,38 @@ describe('buildDesignGraph', () => {
       ['orders:value-schema', 'schema', 'orders', 'orders-value', null],
       ['cdc:orders', 'connector', 'cdc', 'orders', null],
     ]);
+  });
+
+  it('draws a retry/dlq topic’s source as a typed edge unless a consumer’s retry chain already routes there', () => {
+    // orders → orders-retry-1 and → orders-dlq are drawn by billing’s chain; a second retry topic and
+    // a DLQ of another topic that no chain reaches get their own "retries to" / "dead-letters to" line.
+    const withSources = design({
+      ...d,
+      topics: [
+        ...d.topics,
+        topic('orders-retry-2', { name: 'orders.retry-2', kind: 'retry', sourceTopicId: 'orders', valueSchemaId: undefined }),
+        topic('payments', { valueSchemaId: undefined }),
+        topic('payments-dlq', { name: 'payments.dlq', kind: 'dlq', sourceTopicId: 'payments', valueSchemaId: undefined }),
+        topic('loose', { kind: 'retry', valueSchemaId: undefined }),
+        topic('self', { kind: 'dlq', sourceTopicId: 'self', valueSchemaId: undefined }),
+      ],
+    });
+    expect(sourceTopicEdges(withSources).map((e) => [e.id, e.type, e.source, e.target, e.label])).toEqual([
+      ['orders-retry-2:source', 'retries-to', 'orders', 'orders-retry-2', 'retries to'],
+      ['payments-dlq:source', 'dead-letters-to', 'payments', 'payments-dlq', 'dead-letters to'],
+    ]);
+    const edges = buildDesignGraph(withSources).edges.filter((e) => e.type === 'retries-to' || e.type === 'dead-letters-to');
+    expect(edges.map((e) => e.id)).toEqual(['orders-retry-2:source', 'payments-dlq:source']);
+    // A source that is not in the design draws nothing (validate.ts reports the dangling reference).
+    const dangling = design({ topics: [topic('x-dlq', { kind: 'dlq', sourceTopicId: 'gone', valueSchemaId: undefined })] });
+    expect(buildDesignGraph(dangling).edges).toEqual([]);
+  });
+
+  it.each(DESIGN_TEMPLATES.map((t) => [t.id, t.document] as const))('template %s: a line reaches every retry and dead-letter topic from its source side', (_, document) => {
+    const edges = buildDesignGraph(document).edges;
+    for (const t of document.topics.filter((x) => x.kind !== 'events' && x.sourceTopicId)) {
+      expect(edges.some((e) => e.target === t.id && ['retry', 'dead-letter', 'retries-to', 'dead-letters-to'].includes(e.type)), t.id).toBe(true);
+    }
   });
 
   it('drops a note edge whose target is not a node', () => {

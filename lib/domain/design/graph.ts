@@ -77,10 +77,16 @@ export type ConsumesGraphEdge = GraphEdge<'consumes', { consumerGroup: string; d
 /** One hop of a consumer's retry chain: source topic → retry topic → … */
 export type RetryGraphEdge = GraphEdge<'retry', { consumesEdgeId: string; attempt: number; delayMs: number | null }>;
 export type DeadLetterGraphEdge = GraphEdge<'dead-letter', { consumesEdgeId: string; maxAttempts: number }>;
+/**
+ * A retry or dead-letter topic's `sourceTopicId`: the topic whose records it holds. Drawn when no
+ * consumer's retry chain already leads from that source to it (the chain says more: attempt, delay).
+ */
+export type RetriesToGraphEdge = GraphEdge<'retries-to', { holderTopicId: string }>;
+export type DeadLettersToGraphEdge = GraphEdge<'dead-letters-to', { holderTopicId: string }>;
 export type SchemaGraphEdge = GraphEdge<'schema', { role: 'key' | 'value' }>;
 export type ConnectorGraphEdge = GraphEdge<'connector', { direction: 'source' | 'sink' }>;
 export type NoteGraphEdge = GraphEdge<'note', Record<string, never>>;
-export type DesignGraphEdge = ProducesGraphEdge | ConsumesGraphEdge | RetryGraphEdge | DeadLetterGraphEdge | SchemaGraphEdge | ConnectorGraphEdge | NoteGraphEdge;
+export type DesignGraphEdge = ProducesGraphEdge | ConsumesGraphEdge | RetryGraphEdge | DeadLetterGraphEdge | RetriesToGraphEdge | DeadLettersToGraphEdge | SchemaGraphEdge | ConnectorGraphEdge | NoteGraphEdge;
 
 export interface DesignGraph {
   nodes: DesignNode[];
@@ -152,6 +158,7 @@ export function buildDesignGraph(design: DesignDocument, options: { environment?
       link({ id: `${e.id}:dlq`, type: 'dead-letter', source: previous, target: e.retry.dlqTopicId, label: `after ${e.retry.maxAttempts} attempt${e.retry.maxAttempts === 1 ? '' : 's'}`, data: { consumesEdgeId: e.id, maxAttempts: e.retry.maxAttempts } });
     }
   }
+  for (const edge of sourceTopicEdges(d)) link(edge);
   for (const t of d.topics) {
     if (t.key?.schemaId) link({ id: `${t.id}:key-schema`, type: 'schema', source: t.id, target: t.key.schemaId, label: 'key', data: { role: 'key' } });
     if (t.valueSchemaId) link({ id: `${t.id}:value-schema`, type: 'schema', source: t.id, target: t.valueSchemaId, label: null, data: { role: 'value' } });
@@ -166,6 +173,31 @@ export function buildDesignGraph(design: DesignDocument, options: { environment?
     if (n.attachedTo) link({ id: `${n.id}:attached`, type: 'note', source: n.id, target: n.attachedTo, label: null, data: {} });
   }
   return { nodes, edges, unplaced };
+}
+
+/** Edge id `<retry or dlq topic id>:source`, as drawing topic → retry/DLQ topic names it (edit-design.ts). */
+export function sourceTopicEdgeId(holderTopicId: string): string {
+  return `${holderTopicId}:source`;
+}
+
+/**
+ * One edge per retry/dlq topic that names a source topic, from the source to it, unless a consumer
+ * of that source already routes to it in its retry chain (the chain's hops are drawn instead, so the
+ * same link is not drawn twice).
+ */
+export function sourceTopicEdges(d: DesignDocument): (RetriesToGraphEdge | DeadLettersToGraphEdge)[] {
+  const chained = new Set<string>();
+  for (const e of d.edges) {
+    if (e.kind !== 'consumes' || !e.retry) continue;
+    for (const id of [...e.retry.retryTopicIds, ...(e.retry.dlqTopicId ? [e.retry.dlqTopicId] : [])]) chained.add(`${e.topicId}>${id}`);
+  }
+  return d.topics
+    .filter((t) => t.kind !== 'events' && t.sourceTopicId !== undefined && t.sourceTopicId !== t.id && !chained.has(`${t.sourceTopicId}>${t.id}`))
+    .map((t) =>
+      t.kind === 'retry'
+        ? { id: sourceTopicEdgeId(t.id), type: 'retries-to' as const, source: t.sourceTopicId!, target: t.id, label: 'retries to', data: { holderTopicId: t.id } }
+        : { id: sourceTopicEdgeId(t.id), type: 'dead-letters-to' as const, source: t.sourceTopicId!, target: t.id, label: 'dead-letters to', data: { holderTopicId: t.id } },
+    );
 }
 
 function serviceNode(s: Service, position: XYPosition): ServiceNode {

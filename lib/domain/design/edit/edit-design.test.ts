@@ -54,6 +54,19 @@ describe('connectElements', () => {
     expect(!r.ok && r.message.length).toBeGreaterThan(10);
   });
 
+  it('topic → DLQ topic draws a "dead-letters to" line; deleting the line clears the source, and only that', () => {
+    // A DLQ dropped from the palette already names the first events topic as its source.
+    const drawnEdge = (d: typeof base) => buildDesignGraph(d).edges.find((e) => e.id === 'topic.dlq:source');
+    expect(drawnEdge(base)).toMatchObject({ type: 'dead-letters-to', source: 'topic', target: 'topic.dlq', label: 'dead-letters to' });
+    const cleared = removeElements(base, ['topic.dlq:source']);
+    expect(cleared.topics.find((t) => t.id === 'topic.dlq')!.sourceTopicId).toBeUndefined();
+    expect(cleared.topics.map((t) => t.id)).toEqual(base.topics.map((t) => t.id));
+    expect(drawnEdge(cleared)).toBeUndefined();
+    const drawn = connectElements(cleared, 'topic', 'topic.dlq');
+    expect(drawn.ok && drawn.edgeId).toBe('topic.dlq:source');
+    expect(drawn.ok && drawnEdge(drawn.design)).toMatchObject({ source: 'topic', target: 'topic.dlq' });
+  });
+
   it('does not draw the same produce twice', () => {
     const once = connectElements(base, 'service', 'topic');
     expect(once.ok && connectElements(once.design, 'service', 'topic').ok).toBe(false);

@@ -1,5 +1,5 @@
 import type { DesignDocument, DesignEdge, Service, Topic, EventSchema, Connector, Note } from '../model';
-import type { XYPosition } from '../graph';
+import { sourceTopicEdgeId, type XYPosition } from '../graph';
 
 /**
  * The canvas's edits as pure functions over the design document: each returns a new document and
@@ -123,6 +123,8 @@ function removeLink(d: DesignDocument, edgeId: string): DesignDocument {
   if (what === 'value-schema') return { ...d, topics: d.topics.map((t) => (t.id === owner ? withoutKey(t, 'valueSchemaId') : t)) };
   if (what === 'key-schema') return { ...d, topics: d.topics.map((t) => (t.id === owner && t.key ? { ...t, key: { meaning: t.key.meaning } } : t)) };
   if (what === 'attached') return { ...d, notes: d.notes.map((n) => (n.id === owner ? withoutKey(n, 'attachedTo') : n)) };
+  // "<retry or dlq topic id>:source" (graph.ts sourceTopicEdgeId); a connector's link to a topic with id "source" has a connector as owner.
+  if (what === 'source' && d.topics.some((t) => t.id === owner)) return { ...d, topics: d.topics.map((t) => (t.id === owner ? withoutKey(t, 'sourceTopicId') : t)) };
   if (what === 'dlq' || what.startsWith('retry-')) {
     return {
       ...d,
@@ -183,7 +185,7 @@ export function connectElements(design: DesignDocument, sourceId: string, target
   const to = topic(targetId);
   if (from && to) {
     if (to.kind === 'events') return { ok: false, message: `Draw topic → retry or dead-letter topic; "${to.name}" is an events topic. To copy records between topics, draw the service that does it.` };
-    return { ok: true, edgeId: `${to.id}:source`, design: { ...design, topics: design.topics.map((x) => (x.id === to.id ? { ...x, sourceTopicId: from.id } : x)) } };
+    return { ok: true, edgeId: sourceTopicEdgeId(to.id), design: { ...design, topics: design.topics.map((x) => (x.id === to.id ? { ...x, sourceTopicId: from.id } : x)) } };
   }
   const c = connector(sourceId) ?? connector(targetId);
   const linked = topic(sourceId) ?? topic(targetId);
