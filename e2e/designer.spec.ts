@@ -81,6 +81,11 @@ test('build a flow from the palette, write its schema, plan, apply, find it on t
   await expect(designer.schemaStatus).toHaveText(/error/);
   await expect(designer.errorMarkers.first()).toBeVisible();
   await expect(page.getByRole('list', { name: 'Schema problems' })).toContainText(/lnog/);
+  // The message is also where the eyes are: hovering the squiggle shows it.
+  // The squiggle sits under Monaco's text layer, which takes the pointer: move the mouse there.
+  const squiggle = (await designer.errorMarkers.first().boundingBox())!;
+  await page.mouse.move(squiggle.x + squiggle.width / 2, squiggle.y + squiggle.height / 2);
+  await expect(page.locator('.monaco-hover:visible').first()).toContainText(/lnog/, { timeout: 10_000 });
   await screenshot(page, 'schema-error');
   await designer.replaceInSchema('"lnog"', '"long"');
   await expect(designer.schemaStatus).toHaveText('valid');
