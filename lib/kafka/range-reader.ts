@@ -1,0 +1,273 @@
+import 'server-only';
+import { NetworkError, ProtocolError, UserError, type ClusterMetadata, type Consumer, type fetchV17 } from '@platformatic/kafka';
+import { ConsoleError } from '@/lib/domain/console-error';
+import type { ReadRange } from '@/lib/domain/messages/browse-plan';
+import { toConsoleError } from './errors';
+import { committedRecordsOf } from './fetched-records';
+import { platformaticReaderFor } from './platformatic-client';
+import type { RangeReadOptions, RangeReadResult } from './range-read';
+
+/**
+ * Reading ranges of a topic without a consumer group: Fetch requests sent straight to each
+ * partition's leader (@platformatic/kafka's Consumer.fetch, which joins nothing), so a read costs
+ * no JoinGroup/SyncGroup/OffsetFetch, no `group.initial.rebalance.delay.ms` (3 s on a default
+ * broker) and no DeleteGroups afterwards, and leaves nothing on the cluster. Leaders are fetched
+ * from in parallel; the callback is called for one partition at a time.
+ */
+
+/** Per-partition errors that mean our metadata is stale: refresh it and fetch again. */
+const STALE_METADATA = new Set(['NOT_LEADER_OR_FOLLOWER', 'FENCED_LEADER_EPOCH', 'UNKNOWN_LEADER_EPOCH', 'LEADER_NOT_AVAILABLE', 'REPLICA_NOT_AVAILABLE', 'KAFKA_STORAGE_ERROR', 'OFFSET_NOT_AVAILABLE']);
+/** The topic (or its id) is unknown to the leader: deleted, or recreated under a new id. */
+const UNKNOWN_TOPIC = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'UNKNOWN_TOPIC_ID', 'INCONSISTENT_TOPIC_ID']);
+/** Fetches of one partition that may fail on stale metadata before the read gives up (a leader election takes a few). */
+const MAX_STALE_ATTEMPTS = 10;
+/** Fetch v13 (Kafka 3.1) names topics by id; v12 by name, in the same field. */
+const FETCH_TOPIC_IDS_SINCE = 13;
+const EARLIEST = -2n;
+
+type FetchResponse = fetchV17.FetchResponse;
+
+interface PartitionState {
+  partition: number;
+  to: bigint;
+  done: boolean;
+  inFlight: boolean;
+  /** Consecutive fetches that failed on stale metadata. */
+  staleAttempts: number;
+  /** Not fetched again before this time (backoff after an error). */
+  notBefore: number;
+}
+
+interface FetchOutcome {
+  call: Promise<FetchOutcome>;
+  states: PartitionState[];
+  topicKey: string;
+  /** The parsed response, also when some partitions failed (the library then rejects with it attached). */
+  response?: FetchResponse;
+  error?: unknown;
+}
+
+const fetchUsesTopicIds = new WeakMap<Consumer, Promise<boolean>>();
+
+export async function readRangesWithoutGroup(clusterName: string, topic: string, ranges: readonly ReadRange[], options: RangeReadOptions): Promise<RangeReadResult> {
+  const positions = new Map(ranges.map((r) => [r.partition, r.from]));
+  const states = ranges.filter((r) => r.from < r.to).map((r): PartitionState => ({ partition: r.partition, to: r.to, done: false, inFlight: false, staleAttempts: 0, notBefore: 0 }));
+  if (states.length === 0) return { positions, ended: 'complete' };
+  if (options.signal?.aborted) return { positions, ended: 'aborted' };
+
+  const reader = platformaticReaderFor(clusterName);
+  const limits = { maxWait: options.consumerOptions?.maxWaitTimeInMs ?? 100, perPartition: options.consumerOptions?.maxBytesPerPartition ?? 1024 * 1024, total: options.consumerOptions?.maxBytes ?? 8 * 1024 * 1024 };
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const idleMs = options.idleMs ?? 3_000;
+  const started = Date.now();
+  let lastProgress = started;
+
+  let ended: RangeReadResult['ended'] | null = null;
+  let wakeEnd!: () => void;
+  const endSignal = new Promise<null>((resolve) => (wakeEnd = () => resolve(null)));
+  const end = (why: RangeReadResult['ended']) => {
+    if (ended) return;
+    ended = why;
+    wakeEnd();
+  };
+  const onAbort = () => end('aborted');
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const clock = setInterval(() => {
+    if (Date.now() - started > timeoutMs) end('timeout');
+    else if (Date.now() - lastProgress > idleMs) end('idle');
+  }, 100);
+
+  const advance = (state: PartitionState, to: bigint) => {
+    const capped = to < state.to ? to : state.to;
+    if (capped > positions.get(state.partition)!) {
+      positions.set(state.partition, capped);
+      lastProgress = Date.now();
+    }
+    if (capped >= state.to) state.done = true;
+  };
+
+  const inFlight = new Set<Promise<FetchOutcome>>();
+  try {
+    const useIds = await topicIdsSupported(reader);
+    let metadata = await topicMetadata(reader, clusterName, topic, false);
+    let refresh = false;
+
+    while (!ended) {
+      const active = states.filter((s) => !s.done);
+      if (active.length === 0) {
+        end('complete');
+        break;
+      }
+      if (refresh) {
+        metadata = await topicMetadata(reader, clusterName, topic, true);
+        refresh = false;
+        if (ended) break;
+      }
+      const topicMeta = metadata.topics.get(topic)!;
+      const now = Date.now();
+      const byLeader = new Map<number, PartitionState[]>();
+      for (const s of active) {
+        if (s.inFlight || s.notBefore > now) continue;
+        const leader = topicMeta.partitions[s.partition]?.leader;
+        if (leader === undefined) throw new ConsoleError({ category: 'not-found', message: `Topic "${topic}" has no partition ${s.partition} (it has ${topicMeta.partitionsCount}).`, retryable: false });
+        if (leader < 0 || !metadata.brokers.has(leader)) {
+          staleFailure(s, topic, 'LEADER_NOT_AVAILABLE');
+          refresh = true;
+          continue;
+        }
+        byLeader.set(leader, [...(byLeader.get(leader) ?? []), s]);
+      }
+      const topicKey = useIds ? topicMeta.id : topic;
+      for (const [node, group] of byLeader) {
+        for (const s of group) s.inFlight = true;
+        // Rotated each time, so a partition whose first batch is larger than its share still comes first in some request (KIP-74 returns that one whole).
+        const ordered = rotate(group, Math.floor(Math.random() * group.length));
+        const request: fetchV17.FetchRequestTopic = {
+          topicId: topicKey,
+          partitions: ordered.map((s) => ({
+            partition: s.partition,
+            fetchOffset: positions.get(s.partition)!,
+            currentLeaderEpoch: topicMeta.partitions[s.partition]!.leaderEpoch,
+            lastFetchedEpoch: -1,
+            partitionMaxBytes: limits.perPartition,
+          })),
+        };
+        const call: Promise<FetchOutcome> = reader.fetch({ node, topics: [request], maxWaitTime: limits.maxWait, minBytes: 1, maxBytes: limits.total }).then(
+          (response) => ({ call, states: group, topicKey, response }),
+          (error: unknown) => ({ call, states: group, topicKey, error, response: (error as { response?: FetchResponse }).response }),
+        );
+        inFlight.add(call);
+      }
+
+      if (inFlight.size === 0) {
+        // Everything waits out a backoff.
+        const wait = Math.max(10, Math.min(...active.map((s) => s.notBefore)) - Date.now());
+        await Promise.race([endSignal, new Promise((r) => setTimeout(r, wait))]);
+        continue;
+      }
+      const outcome = await Promise.race([endSignal, ...inFlight]);
+      if (!outcome || ended) break;
+      for (const s of outcome.states) s.inFlight = false;
+      inFlight.delete(outcome.call);
+
+      const handled = await Promise.race([endSignal, handleOutcome(outcome)]);
+      if (handled === null || ended) break;
+      if (handled.refresh) refresh = true;
+    }
+    return { positions, ended: ended ?? 'complete' };
+  } catch (e) {
+    throw toConsoleError(e, { clusterName, topic });
+  } finally {
+    clearInterval(clock);
+    options.signal?.removeEventListener('abort', onAbort);
+    // A fetch still out when the read ended (abort, stop, time limit) is let finish and ignored.
+    for (const call of inFlight) void call.catch(() => undefined);
+  }
+
+  async function handleOutcome(outcome: FetchOutcome): Promise<{ refresh: boolean }> {
+    const { response, error } = outcome;
+    if (!response) {
+      if (!leaderUnreachable(error)) throw error;
+      // The leader did not answer (down, moved, timed out): find the leaders again, up to the same limit as a stale leader.
+      for (const state of outcome.states) staleFailure(state, topic, 'NETWORK', error);
+      return { refresh: true };
+    }
+    if (response.errorCode !== 0) throw error ?? new ProtocolError(response.errorCode);
+    let refresh = false;
+    const byPartition = new Map<number, fetchV17.FetchResponsePartition>();
+    for (const t of response.responses) if (t.topicId === outcome.topicKey) for (const p of t.partitions) byPartition.set(p.partitionIndex, p);
+
+    for (const state of outcome.states) {
+      if (ended || state.done) continue;
+      const data = byPartition.get(state.partition);
+      if (!data) continue;
+      if (data.errorCode !== 0) {
+        const code = errorName(data.errorCode);
+        if (code === 'OFFSET_OUT_OF_RANGE') await skipToLogStart(state);
+        else if (STALE_METADATA.has(code) || UNKNOWN_TOPIC.has(code)) {
+          staleFailure(state, topic, code);
+          refresh = true;
+        } else throw new ProtocolError(data.errorCode);
+        continue;
+      }
+      state.staleAttempts = 0;
+      const from = positions.get(state.partition)!;
+      const { records, nextOffset } = committedRecordsOf(topic, state.partition, data, from, state.to);
+      const lastRead = records.length ? BigInt(records.at(-1)!.offset) + 1n : from;
+      advance(state, nextOffset !== null && nextOffset > lastRead ? nextOffset : lastRead);
+      if (records.length) {
+        const verdict = await options.onRecords(state.partition, records);
+        if (verdict === 'stop') {
+          end('stopped');
+          break;
+        }
+        if (verdict === 'partition-done') state.done = true;
+      }
+      // Nothing more to read for now: the range was planned beyond what the partition holds.
+      if (data.highWatermark >= 0n && data.highWatermark <= positions.get(state.partition)!) state.done = true;
+    }
+    return { refresh };
+  }
+
+  /** The range starts below the log start (retention or deleteRecords moved it): go on from there, or end when it is past the end. */
+  async function skipToLogStart(state: PartitionState) {
+    const offsets = await reader.listOffsets({ topics: [topic], partitions: { [topic]: [state.partition] }, timestamp: EARLIEST });
+    const logStart = offsets.get(topic)?.[state.partition];
+    const position = positions.get(state.partition)!;
+    if (logStart !== undefined && logStart > position) advance(state, logStart);
+    // The position is past the log end (the topic was truncated or recreated): nothing to read.
+    else state.done = true;
+  }
+}
+
+function staleFailure(state: PartitionState, topic: string, code: string, cause?: unknown) {
+  state.staleAttempts++;
+  if (state.staleAttempts > MAX_STALE_ATTEMPTS) {
+    if (cause) throw cause;
+    if (UNKNOWN_TOPIC.has(code)) throw new ConsoleError({ category: 'not-found', message: `Topic "${topic}" does not exist (partition ${state.partition}: ${code}).`, retryable: false });
+    throw new ConsoleError({ category: 'unavailable', message: `Partition ${state.partition} of topic "${topic}" has no reachable leader (${code}). Check the brokers.`, retryable: true });
+  }
+  state.notBefore = Date.now() + Math.min(1_000, 50 * 2 ** state.staleAttempts);
+}
+
+/** Connection refused or lost, a request timed out (the library's TimeoutError has the network code), or the leader left the cluster. */
+function leaderUnreachable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e?.code === NetworkError.code || (error instanceof UserError && /Cannot find broker/.test(e.message ?? ''));
+}
+
+async function topicMetadata(reader: Consumer, clusterName: string, topic: string, forceUpdate: boolean): Promise<ClusterMetadata> {
+  try {
+    const metadata = await reader.metadata({ topics: [topic], forceUpdate });
+    if (!metadata.topics.get(topic)) throw notFound(topic);
+    return metadata;
+  } catch (e) {
+    // The library turns UNKNOWN_TOPIC_OR_PARTITION in a metadata response into this UserError.
+    if (e instanceof UserError && /^Unknown topic/.test(e.message)) throw notFound(topic);
+    throw toConsoleError(e, { clusterName, topic });
+  }
+}
+
+const notFound = (topic: string) => new ConsoleError({ category: 'not-found', message: `Topic "${topic}" does not exist.`, retryable: false });
+
+async function topicIdsSupported(reader: Consumer): Promise<boolean> {
+  let known = fetchUsesTopicIds.get(reader);
+  if (!known) {
+    known = reader.listApis().then((apis) => (apis.find((a) => a.name === 'Fetch')?.maxVersion ?? 0) >= FETCH_TOPIC_IDS_SINCE);
+    fetchUsesTopicIds.set(reader, known);
+    known.catch(() => fetchUsesTopicIds.delete(reader));
+  }
+  return known;
+}
+
+function errorName(code: number): string {
+  try {
+    return (new ProtocolError(code) as unknown as { apiId: string }).apiId;
+  } catch {
+    return `ERROR_${code}`;
+  }
+}
+
+function rotate<T>(items: T[], by: number): T[] {
+  return [...items.slice(by), ...items.slice(0, by)];
+}
