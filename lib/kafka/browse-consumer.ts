@@ -11,10 +11,11 @@ import type { RangeReadOptions, RangeReadResult } from './range-read';
 import { readRangesWithoutGroup } from './range-reader';
 
 /**
- * Reading records without leaving anything behind on the cluster. kafkajs has no way to assign
- * partitions without a consumer group, so every read joins a group of its own, clearly named
- * `kea-ephemeral-<uuid>`, never commits (autoCommit off: kafkajs then seeks locally, see its
- * OffsetManager.seek), and deletes the group once the consumer has left. Should the server die
+ * Consuming without leaving anything behind on the cluster, for the live tail (tail-source.ts);
+ * reading ranges (browse, search, catch-up) needs no group at all, see range-reader.ts. kafkajs
+ * has no way to assign partitions without a consumer group, so each consumer joins a group of its
+ * own, clearly named `kea-ephemeral-<uuid>`, never commits (autoCommit off: kafkajs then seeks
+ * locally, see its OffsetManager.seek), and deletes the group once the consumer has left. Should the server die
  * before that, the janitor deletes empty groups with the prefix the next time a read starts.
  */
 export const EPHEMERAL_GROUP_PREFIX = 'kea-ephemeral-';

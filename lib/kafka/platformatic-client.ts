@@ -6,8 +6,9 @@ import { clusterConfig } from '@/lib/config/load-config';
 
 /**
  * @platformatic/kafka, for the Kafka APIs kafkajs 2.2 does not have (ConsumerGroupDescribe for
- * KIP-848 groups; an OffsetCommit sent from outside the group). Same cluster settings, same
- * fail-fast timeouts as the kafkajs clients in client-pool.ts.
+ * KIP-848 groups; an OffsetCommit sent from outside the group; a Fetch with no group at all, see
+ * range-reader.ts). Same cluster settings, same fail-fast timeouts as the kafkajs clients in
+ * client-pool.ts.
  */
 export function connectionOptionsFor(c: ClusterConfig): ConnectionOptions {
   const read = (f?: string) => (f ? fs.readFileSync(f, 'utf8') : undefined);
