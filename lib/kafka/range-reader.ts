@@ -32,8 +32,10 @@ interface PartitionState {
   to: bigint;
   done: boolean;
   inFlight: boolean;
-  /** Consecutive fetches that failed on stale metadata. */
+  /** Consecutive fetches that failed on stale metadata, and the last error's name (and cause, for a network error). */
   staleAttempts: number;
+  staleCode?: string;
+  staleCause?: unknown;
   /** Not fetched again before this time (backoff after an error). */
   notBefore: number;
 }
@@ -154,6 +156,9 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
       if (handled === null || ended) break;
       if (handled.refresh) refresh = true;
     }
+    // A partition still looking for its leader when time ran out is a failure, not a quiet end.
+    const failing = ended === 'idle' || ended === 'timeout' ? states.find((s) => !s.done && s.staleAttempts > 0) : undefined;
+    if (failing) throw giveUp(failing, topic);
     return { positions, ended: ended ?? 'complete' };
   } catch (e) {
     throw toConsoleError(e, { clusterName, topic });
@@ -222,12 +227,17 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
 
 function staleFailure(state: PartitionState, topic: string, code: string, cause?: unknown) {
   state.staleAttempts++;
-  if (state.staleAttempts > MAX_STALE_ATTEMPTS) {
-    if (cause) throw cause;
-    if (UNKNOWN_TOPIC.has(code)) throw new ConsoleError({ category: 'not-found', message: `Topic "${topic}" does not exist (partition ${state.partition}: ${code}).`, retryable: false });
-    throw new ConsoleError({ category: 'unavailable', message: `Partition ${state.partition} of topic "${topic}" has no reachable leader (${code}). Check the brokers.`, retryable: true });
-  }
+  state.staleCode = code;
+  state.staleCause = cause;
+  if (state.staleAttempts > MAX_STALE_ATTEMPTS) throw giveUp(state, topic);
   state.notBefore = Date.now() + Math.min(1_000, 50 * 2 ** state.staleAttempts);
+}
+
+function giveUp(state: PartitionState, topic: string): unknown {
+  const code = state.staleCode ?? 'LEADER_NOT_AVAILABLE';
+  if (state.staleCause) return state.staleCause;
+  if (UNKNOWN_TOPIC.has(code)) return new ConsoleError({ category: 'not-found', message: `Topic "${topic}" does not exist (partition ${state.partition}: ${code}).`, retryable: false });
+  return new ConsoleError({ category: 'unavailable', message: `Partition ${state.partition} of topic "${topic}" has no reachable leader (${code}). Check the brokers.`, retryable: true });
 }
 
 /** Connection refused or lost, a request timed out (the library's TimeoutError has the network code), or the leader left the cluster. */
