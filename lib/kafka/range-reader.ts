@@ -152,7 +152,10 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
       for (const s of outcome.states) s.inFlight = false;
       inFlight.delete(outcome.call);
 
-      const handled = await Promise.race([endSignal, handleOutcome(outcome)]);
+      const handling = handleOutcome(outcome);
+      // Should the read end first (abort, time limit), the callback still running finishes on its own; its failure is nobody's.
+      handling.catch(() => undefined);
+      const handled = await Promise.race([endSignal, handling]);
       if (handled === null || ended) break;
       if (handled.refresh) refresh = true;
     }
