@@ -1,5 +1,5 @@
 import 'server-only';
-import { NetworkError, ProtocolError, UserError, type ClusterMetadata, type Consumer, type fetchV17 } from '@platformatic/kafka';
+import { NetworkError, ProtocolError, UnsupportedCompressionError, UserError, type ClusterMetadata, type Consumer, type fetchV17 } from '@platformatic/kafka';
 import { ConsoleError } from '@/lib/domain/console-error';
 import type { ReadRange } from '@/lib/domain/messages/browse-plan';
 import { toConsoleError } from './errors';
@@ -175,6 +175,10 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
   async function handleOutcome(outcome: FetchOutcome): Promise<{ refresh: boolean }> {
     const { response, error } = outcome;
     if (!response) {
+      if ((error as { code?: string })?.code === UnsupportedCompressionError.code) {
+        const partitions = outcome.states.map((st) => st.partition).join(', ');
+        throw new ConsoleError({ category: 'unsupported', message: `Records of topic "${topic}" (partition ${partitions}) are compressed in a way this server cannot read: ${(error as Error).message}.`, retryable: false }, { cause: error });
+      }
       if (!leaderUnreachable(error)) throw error;
       // The leader did not answer (down, moved, timed out): find the leaders again, up to the same limit as a stale leader.
       for (const state of outcome.states) staleFailure(state, topic, 'NETWORK', error);

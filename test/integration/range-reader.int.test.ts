@@ -1,4 +1,6 @@
 import './setup-env';
+import { spawnSync } from 'node:child_process';
+import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CompressionTypes } from 'kafkajs';
 import { ConsoleError } from '@/lib/domain/console-error';
@@ -8,7 +10,7 @@ import { readRanges, readRangesWithGroup } from '@/lib/kafka/browse-consumer';
 import { disconnectAll } from '@/lib/kafka/client-pool';
 import { READER_GROUP_ID } from '@/lib/kafka/platformatic-client';
 import type { RangeReadOptions } from '@/lib/kafka/range-read';
-import { rawKafka, uniqueTopic } from './helpers';
+import { BOOTSTRAP, rawKafka, uniqueTopic } from './helpers';
 import { eventually } from './messages-fixtures';
 
 /**
@@ -150,6 +152,39 @@ describe('record shapes', () => {
 
     const old = await collect(readRangesWithGroup, topic, ranges);
     expect(read.records.map(comparable)).toEqual(old.records.map(comparable));
+  });
+});
+
+/** Records written by kcat (librdkafka), which has every codec; kafkajs has only gzip built in. */
+function kcatProduce(topic: string, codec: string, lines: string[]) {
+  const run = spawnSync('kcat', ['-P', '-b', BOOTSTRAP, '-t', topic, '-p', '0', '-z', codec, '-K', ':', '-X', 'linger.ms=200'], { input: lines.join('\n') + '\n', encoding: 'utf8', timeout: 20_000 });
+  if (run.status !== 0) throw new Error(`kcat failed: ${run.error?.message ?? run.stderr}`);
+}
+const hasKcat = spawnSync('kcat', ['-V']).status === 0;
+
+describe.skipIf(!hasKcat)('other codecs (records written by kcat)', () => {
+  it.each(['snappy', 'lz4'])('decodes %s batches', async (codec) => {
+    const topic = await createTopic(codec);
+    const lines = Array.from({ length: 50 }, (_, i) => `k${i}:${codec}-${i}-${'z'.repeat(100)}`);
+    kcatProduce(topic, codec, lines);
+    const read = await collect(readRanges, topic, await wholeTopic(topic));
+    expect(read.ended).toBe('complete');
+    expect(read.records.map((r) => `${text(r.key)}:${text(r.value)}`)).toEqual(lines);
+  });
+
+  it('zstd: decoded where Node has zstd, otherwise a clear "unsupported" error naming the topic', async () => {
+    const topic = await createTopic('zstd');
+    // Compressible, or librdkafka sends it uncompressed.
+    const value = `zstd-${'z'.repeat(2000)}`;
+    kcatProduce(topic, 'zstd', [`k:${value}`]);
+    const outcome = await collect(readRanges, topic, await wholeTopic(topic)).catch((e: unknown) => e);
+    if (typeof (zlib as { zstdDecompressSync?: unknown }).zstdDecompressSync === 'function') {
+      expect(valuesOf((outcome as { records: RawRecord[] }).records)).toEqual([value]);
+    } else {
+      expect(outcome).toMatchObject({ category: 'unsupported' });
+      expect((outcome as Error).message).toContain(topic);
+      expect((outcome as Error).message).toMatch(/zstd/);
+    }
   });
 });
 
