@@ -29,10 +29,10 @@ const ABORT_MARKER = 0;
 /**
  * The Java consumer's read_committed walk (CompletedFetch.nextFetchedRecord): aborted transactions
  * sorted by their first offset become "aborted producers" once a batch reaches that offset; a
- * producer's transactional batches are dropped while it is aborted, until its ABORT marker. Kept
- * here rather than relying on the library's own filter, which remembers one aborted range per
- * producer and so shows an earlier aborted transaction of a producer that aborted twice in one
- * response.
+ * producer's transactional batches are dropped while it is aborted, until its ABORT marker. Ours
+ * rather than the filter inside the library's Consumer.fetch (which range-reader.ts does not go
+ * through): that one remembers one aborted range per producer, so it shows the earlier of two
+ * transactions one producer aborted within one response.
  */
 export function committedRecordsOf(topic: string, partition: number, data: FetchedPartitionData, from: bigint, to: bigint): FetchedRecords {
   const batches = data.records ?? [];

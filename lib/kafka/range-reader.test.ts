@@ -9,6 +9,8 @@ import { ConsoleError } from '@/lib/domain/console-error';
  */
 interface FetchCall {
   node: number;
+  isolationLevel: number;
+  session: readonly [number, number];
   partitions: { partition: number; fetchOffset: bigint; currentLeaderEpoch: number }[];
 }
 type Answer = { records?: RecordsBatch[]; errorCode?: number; highWatermark?: bigint };
@@ -22,9 +24,44 @@ const fake = {
   answer: (_call: FetchCall): Map<number, Answer> | Promise<Map<number, Answer>> => new Map(),
 };
 
+interface FetchTopic {
+  topicId: string;
+  partitions: FetchCall['partitions'];
+}
+
+/** Stands in for the library's Fetch v17 function: the connection the reader got for a broker says which node it is. */
+async function scriptedFetch(connection: { node: number }, _maxWait: number, _minBytes: number, _maxBytes: number, isolationLevel: number, sessionId: number, sessionEpoch: number, topics: FetchTopic[]) {
+  const call = { node: connection.node, isolationLevel, session: [sessionId, sessionEpoch] as const, partitions: topics[0]!.partitions.map((p) => ({ ...p })) };
+  fake.fetches.push(call);
+  const answers = await fake.answer(call);
+  const response = {
+    throttleTimeMs: 0,
+    errorCode: 0,
+    sessionId: 0,
+    responses: [
+      {
+        topicId: 'topic-id',
+        partitions: call.partitions.map((p) => {
+          const a = answers.get(p.partition) ?? {};
+          return { partitionIndex: p.partition, errorCode: a.errorCode ?? 0, highWatermark: a.errorCode ? -1n : (a.highWatermark ?? 100n), lastStableOffset: -1n, logStartOffset: -1n, abortedTransactions: [], preferredReadReplica: -1, records: a.records };
+        }),
+      },
+    ],
+  };
+  const failed = response.responses[0]!.partitions.flatMap((p, j) => (p.errorCode ? [[`/responses/0/partitions/${j}`, [p.errorCode, null] as [number, null]] as const] : []));
+  if (failed.length) throw new ResponseError(1, 17, Object.fromEntries(failed), response);
+  return response;
+}
+
+vi.mock('@platformatic/kafka', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@platformatic/kafka')>();
+  return { ...original, fetchV17: { ...original.fetchV17, api: Object.assign(() => undefined, { async: scriptedFetch, key: 1, version: 17 }) } };
+});
+
 vi.mock('./platformatic-client', () => ({
   platformaticReaderFor: () => ({
-    listApis: async () => [{ name: 'Fetch', minVersion: 4, maxVersion: 17 }],
+    listApis: async () => [{ name: 'Fetch', minVersion: 4, maxVersion: 18 }],
+    connections: { get: async (broker: { port: number }) => ({ node: broker.port }) },
     metadata: async ({ forceUpdate }: { forceUpdate: boolean }): Promise<ClusterMetadata> => {
       fake.metadataCalls.push(forceUpdate);
       const partitions = [...fake.leaders.values()].map(({ leader, epoch }) => ({ leader, leaderEpoch: epoch, replicas: [], isr: [], offlineReplicas: [] }));
@@ -37,28 +74,6 @@ vi.mock('./platformatic-client', () => ({
       };
     },
     listOffsets: async () => new Map([['t', [fake.logStart, fake.logStart, fake.logStart]]]),
-    fetch: async (options: { node: number; topics: { topicId: string; partitions: FetchCall['partitions'] }[] }) => {
-      const call = { node: options.node, partitions: options.topics[0]!.partitions.map((p) => ({ ...p })) };
-      fake.fetches.push(call);
-      const answers = await fake.answer(call);
-      const response = {
-        throttleTimeMs: 0,
-        errorCode: 0,
-        sessionId: 0,
-        responses: [
-          {
-            topicId: 'topic-id',
-            partitions: call.partitions.map((p) => {
-              const a = answers.get(p.partition) ?? {};
-              return { partitionIndex: p.partition, errorCode: a.errorCode ?? 0, highWatermark: a.errorCode ? -1n : (a.highWatermark ?? 100n), lastStableOffset: -1n, logStartOffset: -1n, abortedTransactions: [], preferredReadReplica: -1, records: a.records };
-            }),
-          },
-        ],
-      };
-      const failed = response.responses[0]!.partitions.flatMap((p, j) => (p.errorCode ? [[`/responses/0/partitions/${j}`, [p.errorCode, null] as [number, null]] as const] : []));
-      if (failed.length) throw new ResponseError(1, 17, Object.fromEntries(failed), response);
-      return response;
-    },
   }),
 }));
 
@@ -118,6 +133,11 @@ describe('readRangesWithoutGroup against a scripted cluster', () => {
       [2, [[1, 10n, 5]]],
     ]);
     expect(result.got.get(1)).toEqual(['10', '11', '12', '13', '14']);
+    // read_committed, and sessionless (id 0, epoch -1): no incremental fetch session is opened on the broker.
+    expect(fake.fetches.map((f) => [f.isolationLevel, ...f.session])).toEqual([
+      [1, 0, -1],
+      [1, 0, -1],
+    ]);
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import 'server-only';
-import { NetworkError, ProtocolError, UnsupportedCompressionError, UserError, type ClusterMetadata, type Consumer, type fetchV17 } from '@platformatic/kafka';
+import { FetchIsolationLevels, NetworkError, ProtocolError, UnsupportedCompressionError, UserError, fetchV12, fetchV13, fetchV14, fetchV15, fetchV16, fetchV17, type ClusterMetadata, type Consumer } from '@platformatic/kafka';
 import { ConsoleError } from '@/lib/domain/console-error';
 import type { ReadRange } from '@/lib/domain/messages/browse-plan';
 import { toConsoleError } from './errors';
@@ -9,10 +9,16 @@ import type { RangeReadOptions, RangeReadResult } from './range-read';
 
 /**
  * Reading ranges of a topic without a consumer group: Fetch requests sent straight to each
- * partition's leader (@platformatic/kafka's Consumer.fetch, which joins nothing), so a read costs
- * no JoinGroup/SyncGroup/OffsetFetch, no `group.initial.rebalance.delay.ms` (3 s on a default
- * broker) and no DeleteGroups afterwards, and leaves nothing on the cluster. Leaders are fetched
- * from in parallel; the callback is called for one partition at a time.
+ * partition's leader, so a read costs no JoinGroup/SyncGroup/OffsetFetch, no
+ * `group.initial.rebalance.delay.ms` (3 s on a default broker) and no DeleteGroups afterwards.
+ * Leaders are fetched from in parallel; the callback is called for one partition at a time.
+ *
+ * The requests go through @platformatic/kafka's Fetch API functions (its encoder, parser and
+ * decompression) on its pooled connections, rather than Consumer.fetch, for one reason: that
+ * method sends session epoch 0, which makes the broker open an incremental fetch session for every
+ * request (a slot in its cache of `max.incremental.fetch.session.cache.slots`, 1,000 by default,
+ * held for minutes, which real consumers then compete for). Epoch -1 with session id 0 is a
+ * sessionless full fetch, as kafkajs sends: nothing is left on the broker.
  */
 
 /** Per-partition errors that mean our metadata is stale: refresh it and fetch again. */
@@ -24,6 +30,10 @@ const MAX_STALE_ATTEMPTS = 10;
 /** Fetch v13 (Kafka 3.1) names topics by id; v12 by name, in the same field. */
 const FETCH_TOPIC_IDS_SINCE = 13;
 const EARLIEST = -2n;
+/** Session id 0 with the final epoch: a full fetch that opens no session (Kafka's FetchMetadata.LEGACY). */
+const NO_SESSION = { id: 0, epoch: -1 } as const;
+const FETCH_APIS = { 12: fetchV12.api, 13: fetchV13.api, 14: fetchV14.api, 15: fetchV15.api, 16: fetchV16.api, 17: fetchV17.api } as const;
+type FetchVersion = keyof typeof FETCH_APIS;
 
 type FetchResponse = fetchV17.FetchResponse;
 
@@ -49,7 +59,7 @@ interface FetchOutcome {
   error?: unknown;
 }
 
-const fetchUsesTopicIds = new WeakMap<Consumer, Promise<boolean>>();
+const fetchVersions = new WeakMap<Consumer, Promise<FetchVersion>>();
 
 export async function readRangesWithoutGroup(clusterName: string, topic: string, ranges: readonly ReadRange[], options: RangeReadOptions): Promise<RangeReadResult> {
   const positions = new Map(ranges.map((r) => [r.partition, r.from]));
@@ -90,7 +100,8 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
 
   const inFlight = new Set<Promise<FetchOutcome>>();
   try {
-    const useIds = await topicIdsSupported(reader);
+    const version = await fetchVersionFor(reader);
+    const useIds = version >= FETCH_TOPIC_IDS_SINCE;
     let metadata = await topicMetadata(reader, clusterName, topic, false);
     let refresh = false;
 
@@ -134,7 +145,7 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
             partitionMaxBytes: limits.perPartition,
           })),
         };
-        const call: Promise<FetchOutcome> = reader.fetch({ node, topics: [request], maxWaitTime: limits.maxWait, minBytes: 1, maxBytes: limits.total }).then(
+        const call: Promise<FetchOutcome> = sessionlessFetch(reader, version, metadata.brokers.get(node)!, request, limits).then(
           (response) => ({ call, states: group, topicKey, response }),
           (error: unknown) => ({ call, states: group, topicKey, error, response: (error as { response?: FetchResponse }).response }),
         );
@@ -267,14 +278,25 @@ async function topicMetadata(reader: Consumer, clusterName: string, topic: strin
 
 const notFound = (topic: string) => new ConsoleError({ category: 'not-found', message: `Topic "${topic}" does not exist.`, retryable: false });
 
-async function topicIdsSupported(reader: Consumer): Promise<boolean> {
-  let known = fetchUsesTopicIds.get(reader);
+/** The newest Fetch version both the broker and the library speak (the library has v12 to v17). */
+export async function fetchVersionFor(reader: Consumer): Promise<FetchVersion> {
+  let known = fetchVersions.get(reader);
   if (!known) {
-    known = reader.listApis().then((apis) => (apis.find((a) => a.name === 'Fetch')?.maxVersion ?? 0) >= FETCH_TOPIC_IDS_SINCE);
-    fetchUsesTopicIds.set(reader, known);
-    known.catch(() => fetchUsesTopicIds.delete(reader));
+    known = reader.listApis().then((apis) => {
+      const max = apis.find((a) => a.name === 'Fetch')?.maxVersion ?? 0;
+      if (max < 12) throw new ConsoleError({ category: 'unsupported', message: `The broker speaks Fetch up to v${max}; reading records needs v12 (Kafka 2.7 or later).`, retryable: false });
+      return Math.min(max, 17) as FetchVersion;
+    });
+    fetchVersions.set(reader, known);
+    known.catch(() => fetchVersions.delete(reader));
   }
   return known;
+}
+
+/** Exported for the integration test that checks the broker opened no session (its answer's session id is 0). */
+export async function sessionlessFetch(reader: Consumer, version: FetchVersion, broker: { host: string; port: number }, request: fetchV17.FetchRequestTopic, limits: { maxWait: number; total: number }): Promise<FetchResponse> {
+  const connection = await reader.connections.get(broker);
+  return FETCH_APIS[version].async(connection, limits.maxWait, 1, limits.total, FetchIsolationLevels.READ_COMMITTED, NO_SESSION.id, NO_SESSION.epoch, [request], [], '');
 }
 
 function errorName(code: number): string {

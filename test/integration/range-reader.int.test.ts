@@ -8,7 +8,8 @@ import type { RawRecord } from '@/lib/domain/messages/decode-part';
 import type { ReadRange } from '@/lib/domain/messages/browse-plan';
 import { readRanges, readRangesWithGroup } from '@/lib/kafka/browse-consumer';
 import { disconnectAll } from '@/lib/kafka/client-pool';
-import { READER_GROUP_ID } from '@/lib/kafka/platformatic-client';
+import { READER_GROUP_ID, platformaticReaderFor } from '@/lib/kafka/platformatic-client';
+import { fetchVersionFor, sessionlessFetch } from '@/lib/kafka/range-reader';
 import type { RangeReadOptions } from '@/lib/kafka/range-read';
 import { BOOTSTRAP, rawKafka, uniqueTopic } from './helpers';
 import { eventually } from './messages-fixtures';
@@ -332,5 +333,18 @@ describe('ending early and failing', () => {
     const after = (await (await connectedAdmin()).listGroups()).groups.map((g) => g.groupId);
     expect(after.filter((g) => !before.has(g) && (g === READER_GROUP_ID || g.startsWith('kea-')))).toEqual([]);
     expect(after).not.toContain(READER_GROUP_ID);
+  });
+
+  it('opens no fetch session on the broker: its answer carries session id 0', async () => {
+    const topic = await createTopic('no-session');
+    const reader = platformaticReaderFor('local');
+    const metadata = await reader.metadata({ topics: [topic] });
+    const meta = metadata.topics.get(topic)!;
+    const response = await sessionlessFetch(reader, await fetchVersionFor(reader), metadata.brokers.get(meta.partitions[0]!.leader)!, {
+      topicId: meta.id,
+      partitions: [{ partition: 0, fetchOffset: 0n, currentLeaderEpoch: meta.partitions[0]!.leaderEpoch, lastFetchedEpoch: -1, partitionMaxBytes: 1024 }],
+    }, { maxWait: 10, total: 1024 });
+    expect(response.errorCode).toBe(0);
+    expect(response.sessionId).toBe(0);
   });
 });
