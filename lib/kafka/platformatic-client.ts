@@ -40,7 +40,8 @@ export const READER_GROUP_ID = 'kea-range-reader-never-joined';
 
 /**
  * One record reader per cluster, for range-reader.ts: its connections (one per broker) are shared
- * by every read. No retries of its own: the reader retries per partition, after a metadata refresh.
+ * by every read. Its retries cover Metadata, ApiVersions and ListOffsets; fetches are retried by the
+ * reader itself, per partition, after a metadata refresh.
  */
 export function platformaticReaderFor(clusterName: string): Consumer {
   let reader = readers.get(clusterName);
@@ -50,7 +51,8 @@ export function platformaticReaderFor(clusterName: string): Consumer {
       clientId: 'kafka-event-architect',
       groupId: READER_GROUP_ID,
       bootstrapBrokers: c.bootstrapServers,
-      retries: 0,
+      retries: 2,
+      retryDelay: 200,
       autocommit: false,
       isolationLevel: FetchIsolationLevels.READ_COMMITTED,
       ...connectionOptionsFor(c),
