@@ -7,12 +7,15 @@ import { clusterConfig } from '@/lib/config/load-config';
 import { logger } from '@/lib/log/logger';
 import { adminFor, kafkaClientFor } from './client-pool';
 import { toConsoleError } from './errors';
+import type { RangeReadOptions, RangeReadResult } from './range-read';
+import { readRangesWithoutGroup } from './range-reader';
 
 /**
- * Reading records without leaving anything behind on the cluster. kafkajs has no way to assign
- * partitions without a consumer group, so every read joins a group of its own, clearly named
- * `kea-ephemeral-<uuid>`, never commits (autoCommit off: kafkajs then seeks locally, see its
- * OffsetManager.seek), and deletes the group once the consumer has left. Should the server die
+ * Consuming without leaving anything behind on the cluster, for the live tail (tail-source.ts);
+ * reading ranges (browse, search, catch-up) needs no group at all, see range-reader.ts. kafkajs
+ * has no way to assign partitions without a consumer group, so each consumer joins a group of its
+ * own, clearly named `kea-ephemeral-<uuid>`, never commits (autoCommit off: kafkajs then seeks
+ * locally, see its OffsetManager.seek), and deletes the group once the consumer has left. Should the server die
  * before that, the janitor deletes empty groups with the prefix the next time a read starts.
  */
 export const EPHEMERAL_GROUP_PREFIX = 'kea-ephemeral-';
@@ -116,34 +119,22 @@ export function rawRecordOf(topic: string, partition: number, m: KafkaMessage): 
   return { topic, partition, offset: m.offset, timestamp: m.timestamp, key: m.key, value: m.value, headers: m.headers as RawRecord['headers'] };
 }
 
-export interface RangeReadOptions {
-  /**
-   * Records of one partition within its range, in offset order. Return 'partition-done' when this
-   * partition has given enough, 'stop' to end the whole read.
-   */
-  onRecords: (partition: number, records: RawRecord[]) => Promise<'continue' | 'partition-done' | 'stop'> | 'continue' | 'partition-done' | 'stop';
-  signal?: AbortSignal;
-  /** The whole read, from connecting to the last record. */
-  timeoutMs?: number;
-  /** Stop when no partition has made progress for this long (a range whose end is a gap: compaction, transaction markers). */
-  idleMs?: number;
-  consumerOptions?: EphemeralConsumerOptions;
-  /** All partitions of the topic, when the caller knows them (saves a metadata round trip). */
-  partitions?: readonly number[];
-}
+export type { RangeReadOptions, RangeReadResult } from './range-read';
 
-export interface RangeReadResult {
-  /** Per partition, the offset after the last record read (its range start when nothing was). */
-  positions: Map<number, bigint>;
-  /** Why it ended: every range read, a callback said stop, the caller aborted, or a time limit. */
-  ended: 'complete' | 'stopped' | 'aborted' | 'timeout' | 'idle';
+/**
+ * Reads records [from, to) of each range: browse, search, the tail's catch-up and fetching one
+ * record. Group-less (range-reader.ts): Fetch requests straight to the leaders.
+ */
+export function readRanges(clusterName: string, topic: string, ranges: readonly ReadRange[], options: RangeReadOptions): Promise<RangeReadResult> {
+  return readRangesWithoutGroup(clusterName, topic, ranges, options);
 }
 
 /**
- * Reads records [from, to) of each range with an ephemeral consumer, then closes it and deletes
- * its group. Partitions outside the ranges are paused, so they are never fetched.
+ * The previous way, kept so bench/browse-latency.mjs and the parity test can compare against it;
+ * the console does not call it. Reads with an ephemeral consumer, then closes it and deletes its
+ * group. Partitions outside the ranges are paused, so they are never fetched.
  */
-export async function readRanges(clusterName: string, topic: string, ranges: readonly ReadRange[], options: RangeReadOptions): Promise<RangeReadResult> {
+export async function readRangesWithGroup(clusterName: string, topic: string, ranges: readonly ReadRange[], options: RangeReadOptions): Promise<RangeReadResult> {
   const positions = new Map(ranges.map((r) => [r.partition, r.from]));
   const pending = new Map(ranges.filter((r) => r.from < r.to).map((r) => [r.partition, r]));
   if (pending.size === 0) return { positions, ended: 'complete' };

@@ -7,7 +7,7 @@ import type { MessageView } from './message-model';
 /**
  * Browsing a topic as pages: where each partition's read starts and stops, and how the records read
  * from several partitions become one page in time order with positions to page forward and back.
- * Pure; the adapter does the reading (an ephemeral consumer) and the filtering (the sandbox).
+ * Pure; the adapter does the reading (Fetch from the leaders, no group) and the filtering (the sandbox).
  *
  * A page over several partitions is a k-way merge by timestamp: the adapter reads up to `limit`
  * matches from every partition, the page keeps the first `limit` overall (the last, going back), and

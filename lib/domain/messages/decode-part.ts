@@ -107,8 +107,8 @@ export function toBase64(bytes: Uint8Array): string {
   return out.join('');
 }
 
-/** kafkajs' IHeaders shape: Buffers (which are Uint8Arrays) or strings, repeated keys as arrays. */
-export type RawHeaders = Readonly<Record<string, Uint8Array | string | readonly (Uint8Array | string)[] | undefined>>;
+/** kafkajs' IHeaders shape: Buffers (which are Uint8Arrays) or strings, repeated keys as arrays; undefined for a null value. */
+export type RawHeaders = Readonly<Record<string, Uint8Array | string | readonly (Uint8Array | string | undefined)[] | undefined>>;
 
 /** Headers in record order, text when printable UTF-8, base64 otherwise. */
 export function headersOf(raw: RawHeaders | undefined): MessageHeader[] {

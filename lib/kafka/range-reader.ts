@@ -1,0 +1,312 @@
+import 'server-only';
+import { FetchIsolationLevels, NetworkError, ProtocolError, UnsupportedCompressionError, UserError, fetchV12, fetchV13, fetchV14, fetchV15, fetchV16, fetchV17, type ClusterMetadata, type Consumer } from '@platformatic/kafka';
+import { ConsoleError } from '@/lib/domain/console-error';
+import type { ReadRange } from '@/lib/domain/messages/browse-plan';
+import { toConsoleError } from './errors';
+import { committedRecordsOf } from './fetched-records';
+import { platformaticReaderFor } from './platformatic-client';
+import type { RangeReadOptions, RangeReadResult } from './range-read';
+
+/**
+ * Reading ranges of a topic without a consumer group: Fetch requests sent straight to each
+ * partition's leader, so a read costs no JoinGroup/SyncGroup/OffsetFetch, no
+ * `group.initial.rebalance.delay.ms` (3 s on a default broker) and no DeleteGroups afterwards.
+ * Leaders are fetched from in parallel; the callback is called for one partition at a time.
+ *
+ * The requests go through @platformatic/kafka's Fetch API functions (its encoder, parser and
+ * decompression) on its pooled connections, rather than Consumer.fetch, for one reason: that
+ * method sends session epoch 0, which makes the broker open an incremental fetch session for every
+ * request (a slot in its cache of `max.incremental.fetch.session.cache.slots`, 1,000 by default,
+ * held for minutes, which real consumers then compete for). Epoch -1 with session id 0 is a
+ * sessionless full fetch, as kafkajs sends: nothing is left on the broker.
+ */
+
+/** Per-partition errors that mean our metadata is stale: refresh it and fetch again. */
+const STALE_METADATA = new Set(['NOT_LEADER_OR_FOLLOWER', 'FENCED_LEADER_EPOCH', 'UNKNOWN_LEADER_EPOCH', 'LEADER_NOT_AVAILABLE', 'REPLICA_NOT_AVAILABLE', 'KAFKA_STORAGE_ERROR', 'OFFSET_NOT_AVAILABLE']);
+/** The topic (or its id) is unknown to the leader: deleted, or recreated under a new id. */
+const UNKNOWN_TOPIC = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'UNKNOWN_TOPIC_ID', 'INCONSISTENT_TOPIC_ID']);
+/** Fetches of one partition that may fail on stale metadata before the read gives up (a leader election takes a few). */
+const MAX_STALE_ATTEMPTS = 10;
+/** Fetch v13 (Kafka 3.1) names topics by id; v12 by name, in the same field. */
+const FETCH_TOPIC_IDS_SINCE = 13;
+const EARLIEST = -2n;
+/** Session id 0 with the final epoch: a full fetch that opens no session (Kafka's FetchMetadata.LEGACY). */
+const NO_SESSION = { id: 0, epoch: -1 } as const;
+const FETCH_APIS = { 12: fetchV12.api, 13: fetchV13.api, 14: fetchV14.api, 15: fetchV15.api, 16: fetchV16.api, 17: fetchV17.api } as const;
+type FetchVersion = keyof typeof FETCH_APIS;
+
+type FetchResponse = fetchV17.FetchResponse;
+
+interface PartitionState {
+  partition: number;
+  to: bigint;
+  done: boolean;
+  inFlight: boolean;
+  /** Consecutive fetches that failed on stale metadata, and the last error's name (and cause, for a network error). */
+  staleAttempts: number;
+  staleCode?: string;
+  staleCause?: unknown;
+  /** Not fetched again before this time (backoff after an error). */
+  notBefore: number;
+}
+
+interface FetchOutcome {
+  call: Promise<FetchOutcome>;
+  states: PartitionState[];
+  topicKey: string;
+  /** The parsed response, also when some partitions failed (the library then rejects with it attached). */
+  response?: FetchResponse;
+  error?: unknown;
+}
+
+const fetchVersions = new WeakMap<Consumer, Promise<FetchVersion>>();
+
+export async function readRangesWithoutGroup(clusterName: string, topic: string, ranges: readonly ReadRange[], options: RangeReadOptions): Promise<RangeReadResult> {
+  const positions = new Map(ranges.map((r) => [r.partition, r.from]));
+  const states = ranges.filter((r) => r.from < r.to).map((r): PartitionState => ({ partition: r.partition, to: r.to, done: false, inFlight: false, staleAttempts: 0, notBefore: 0 }));
+  if (states.length === 0) return { positions, ended: 'complete' };
+  if (options.signal?.aborted) return { positions, ended: 'aborted' };
+
+  const reader = platformaticReaderFor(clusterName);
+  const limits = { maxWait: options.consumerOptions?.maxWaitTimeInMs ?? 100, perPartition: options.consumerOptions?.maxBytesPerPartition ?? 1024 * 1024, total: options.consumerOptions?.maxBytes ?? 8 * 1024 * 1024 };
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const idleMs = options.idleMs ?? 3_000;
+  const started = Date.now();
+  let lastProgress = started;
+
+  let ended: RangeReadResult['ended'] | null = null;
+  let wakeEnd!: () => void;
+  const endSignal = new Promise<null>((resolve) => (wakeEnd = () => resolve(null)));
+  const end = (why: RangeReadResult['ended']) => {
+    if (ended) return;
+    ended = why;
+    wakeEnd();
+  };
+  const onAbort = () => end('aborted');
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const clock = setInterval(() => {
+    if (Date.now() - started > timeoutMs) end('timeout');
+    else if (Date.now() - lastProgress > idleMs) end('idle');
+  }, 100);
+
+  const advance = (state: PartitionState, to: bigint) => {
+    const capped = to < state.to ? to : state.to;
+    if (capped > positions.get(state.partition)!) {
+      positions.set(state.partition, capped);
+      lastProgress = Date.now();
+    }
+    if (capped >= state.to) state.done = true;
+  };
+
+  const inFlight = new Set<Promise<FetchOutcome>>();
+  try {
+    const version = await fetchVersionFor(reader);
+    const useIds = version >= FETCH_TOPIC_IDS_SINCE;
+    let metadata = await topicMetadata(reader, clusterName, topic, false);
+    let refresh = false;
+
+    while (!ended) {
+      const active = states.filter((s) => !s.done);
+      if (active.length === 0) {
+        end('complete');
+        break;
+      }
+      if (refresh) {
+        metadata = await topicMetadata(reader, clusterName, topic, true);
+        refresh = false;
+        if (ended) break;
+      }
+      const topicMeta = metadata.topics.get(topic)!;
+      const now = Date.now();
+      const byLeader = new Map<number, PartitionState[]>();
+      for (const s of active) {
+        if (s.inFlight || s.notBefore > now) continue;
+        const leader = topicMeta.partitions[s.partition]?.leader;
+        if (leader === undefined) throw new ConsoleError({ category: 'not-found', message: `Topic "${topic}" has no partition ${s.partition} (it has ${topicMeta.partitionsCount}).`, retryable: false });
+        if (leader < 0 || !metadata.brokers.has(leader)) {
+          staleFailure(s, topic, 'LEADER_NOT_AVAILABLE');
+          refresh = true;
+          continue;
+        }
+        byLeader.set(leader, [...(byLeader.get(leader) ?? []), s]);
+      }
+      const topicKey = useIds ? topicMeta.id : topic;
+      for (const [node, group] of byLeader) {
+        for (const s of group) s.inFlight = true;
+        // Rotated each time, so a partition whose first batch is larger than its share still comes first in some request (KIP-74 returns that one whole).
+        const ordered = rotate(group, Math.floor(Math.random() * group.length));
+        const request: fetchV17.FetchRequestTopic = {
+          topicId: topicKey,
+          partitions: ordered.map((s) => ({
+            partition: s.partition,
+            fetchOffset: positions.get(s.partition)!,
+            currentLeaderEpoch: topicMeta.partitions[s.partition]!.leaderEpoch,
+            lastFetchedEpoch: -1,
+            partitionMaxBytes: limits.perPartition,
+          })),
+        };
+        const call: Promise<FetchOutcome> = sessionlessFetch(reader, version, metadata.brokers.get(node)!, request, limits).then(
+          (response) => ({ call, states: group, topicKey, response }),
+          (error: unknown) => ({ call, states: group, topicKey, error, response: (error as { response?: FetchResponse }).response }),
+        );
+        inFlight.add(call);
+      }
+
+      if (inFlight.size === 0) {
+        // Everything waits out a backoff.
+        const wait = Math.max(10, Math.min(...active.map((s) => s.notBefore)) - Date.now());
+        await Promise.race([endSignal, new Promise((r) => setTimeout(r, wait))]);
+        continue;
+      }
+      const outcome = await Promise.race([endSignal, ...inFlight]);
+      if (!outcome || ended) break;
+      for (const s of outcome.states) s.inFlight = false;
+      inFlight.delete(outcome.call);
+
+      const handling = handleOutcome(outcome);
+      // Should the read end first (abort, time limit), the callback still running finishes on its own; its failure is nobody's.
+      handling.catch(() => undefined);
+      const handled = await Promise.race([endSignal, handling]);
+      if (handled === null || ended) break;
+      if (handled.refresh) refresh = true;
+    }
+    // A partition still looking for its leader when time ran out is a failure, not a quiet end.
+    const failing = ended === 'idle' || ended === 'timeout' ? states.find((s) => !s.done && s.staleAttempts > 0) : undefined;
+    if (failing) throw giveUp(failing, topic);
+    return { positions, ended: ended ?? 'complete' };
+  } catch (e) {
+    throw toConsoleError(e, { clusterName, topic });
+  } finally {
+    clearInterval(clock);
+    options.signal?.removeEventListener('abort', onAbort);
+    // A fetch still out when the read ended (abort, stop, time limit) is let finish and ignored.
+    for (const call of inFlight) void call.catch(() => undefined);
+  }
+
+  async function handleOutcome(outcome: FetchOutcome): Promise<{ refresh: boolean }> {
+    const { response, error } = outcome;
+    if (!response) {
+      if ((error as { code?: string })?.code === UnsupportedCompressionError.code) {
+        const partitions = outcome.states.map((st) => st.partition).join(', ');
+        throw new ConsoleError({ category: 'unsupported', message: `Records of topic "${topic}" (partition ${partitions}) are compressed in a way this server cannot read: ${(error as Error).message}.`, retryable: false }, { cause: error });
+      }
+      if (!leaderUnreachable(error)) throw error;
+      // The leader did not answer (down, moved, timed out): find the leaders again, up to the same limit as a stale leader.
+      for (const state of outcome.states) staleFailure(state, topic, 'NETWORK', error);
+      return { refresh: true };
+    }
+    if (response.errorCode !== 0) throw error ?? new ProtocolError(response.errorCode);
+    let refresh = false;
+    const byPartition = new Map<number, fetchV17.FetchResponsePartition>();
+    for (const t of response.responses) if (t.topicId === outcome.topicKey) for (const p of t.partitions) byPartition.set(p.partitionIndex, p);
+
+    for (const state of outcome.states) {
+      if (ended || state.done) continue;
+      const data = byPartition.get(state.partition);
+      if (!data) continue;
+      if (data.errorCode !== 0) {
+        const code = errorName(data.errorCode);
+        if (code === 'OFFSET_OUT_OF_RANGE') await skipToLogStart(state);
+        else if (STALE_METADATA.has(code) || UNKNOWN_TOPIC.has(code)) {
+          staleFailure(state, topic, code);
+          refresh = true;
+        } else throw new ProtocolError(data.errorCode);
+        continue;
+      }
+      state.staleAttempts = 0;
+      const from = positions.get(state.partition)!;
+      const { records, nextOffset } = committedRecordsOf(topic, state.partition, data, from, state.to);
+      const lastRead = records.length ? BigInt(records.at(-1)!.offset) + 1n : from;
+      advance(state, nextOffset !== null && nextOffset > lastRead ? nextOffset : lastRead);
+      if (records.length) {
+        const verdict = await options.onRecords(state.partition, records);
+        if (verdict === 'stop') {
+          end('stopped');
+          break;
+        }
+        if (verdict === 'partition-done') state.done = true;
+      }
+      // Nothing more to read for now: the range was planned beyond what the partition holds.
+      if (data.highWatermark >= 0n && data.highWatermark <= positions.get(state.partition)!) state.done = true;
+    }
+    return { refresh };
+  }
+
+  /** The range starts below the log start (retention or deleteRecords moved it): go on from there, or end when it is past the end. */
+  async function skipToLogStart(state: PartitionState) {
+    const offsets = await reader.listOffsets({ topics: [topic], partitions: { [topic]: [state.partition] }, timestamp: EARLIEST });
+    const logStart = offsets.get(topic)?.[state.partition];
+    const position = positions.get(state.partition)!;
+    if (logStart !== undefined && logStart > position) advance(state, logStart);
+    // The position is past the log end (the topic was truncated or recreated): nothing to read.
+    else state.done = true;
+  }
+}
+
+function staleFailure(state: PartitionState, topic: string, code: string, cause?: unknown) {
+  state.staleAttempts++;
+  state.staleCode = code;
+  state.staleCause = cause;
+  if (state.staleAttempts > MAX_STALE_ATTEMPTS) throw giveUp(state, topic);
+  state.notBefore = Date.now() + Math.min(1_000, 50 * 2 ** state.staleAttempts);
+}
+
+function giveUp(state: PartitionState, topic: string): unknown {
+  const code = state.staleCode ?? 'LEADER_NOT_AVAILABLE';
+  if (state.staleCause) return state.staleCause;
+  if (UNKNOWN_TOPIC.has(code)) return new ConsoleError({ category: 'not-found', message: `Topic "${topic}" does not exist (partition ${state.partition}: ${code}).`, retryable: false });
+  return new ConsoleError({ category: 'unavailable', message: `Partition ${state.partition} of topic "${topic}" has no reachable leader (${code}). Check the brokers.`, retryable: true });
+}
+
+/** Connection refused or lost, a request timed out (the library's TimeoutError has the network code), or the leader left the cluster. */
+function leaderUnreachable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e?.code === NetworkError.code || (error instanceof UserError && /Cannot find broker/.test(e.message ?? ''));
+}
+
+async function topicMetadata(reader: Consumer, clusterName: string, topic: string, forceUpdate: boolean): Promise<ClusterMetadata> {
+  try {
+    const metadata = await reader.metadata({ topics: [topic], forceUpdate });
+    if (!metadata.topics.get(topic)) throw notFound(topic);
+    return metadata;
+  } catch (e) {
+    // The library turns UNKNOWN_TOPIC_OR_PARTITION in a metadata response into this UserError.
+    if (e instanceof UserError && /^Unknown topic/.test(e.message)) throw notFound(topic);
+    throw toConsoleError(e, { clusterName, topic });
+  }
+}
+
+const notFound = (topic: string) => new ConsoleError({ category: 'not-found', message: `Topic "${topic}" does not exist.`, retryable: false });
+
+/** The newest Fetch version both the broker and the library speak (the library has v12 to v17). */
+export async function fetchVersionFor(reader: Consumer): Promise<FetchVersion> {
+  let known = fetchVersions.get(reader);
+  if (!known) {
+    known = reader.listApis().then((apis) => {
+      const max = apis.find((a) => a.name === 'Fetch')?.maxVersion ?? 0;
+      if (max < 12) throw new ConsoleError({ category: 'unsupported', message: `The broker speaks Fetch up to v${max}; reading records needs v12 (Kafka 2.7 or later).`, retryable: false });
+      return Math.min(max, 17) as FetchVersion;
+    });
+    fetchVersions.set(reader, known);
+    known.catch(() => fetchVersions.delete(reader));
+  }
+  return known;
+}
+
+/** Exported for the integration test that checks the broker opened no session (its answer's session id is 0). */
+export async function sessionlessFetch(reader: Consumer, version: FetchVersion, broker: { host: string; port: number }, request: fetchV17.FetchRequestTopic, limits: { maxWait: number; total: number }): Promise<FetchResponse> {
+  const connection = await reader.connections.get(broker);
+  return FETCH_APIS[version].async(connection, limits.maxWait, 1, limits.total, FetchIsolationLevels.READ_COMMITTED, NO_SESSION.id, NO_SESSION.epoch, [request], [], '');
+}
+
+function errorName(code: number): string {
+  try {
+    return (new ProtocolError(code) as unknown as { apiId: string }).apiId;
+  } catch {
+    return `ERROR_${code}`;
+  }
+}
+
+function rotate<T>(items: T[], by: number): T[] {
+  return [...items.slice(by), ...items.slice(0, by)];
+}
