@@ -34,13 +34,7 @@ export const MAX_BATCH_RECORDS = 1_000;
 /** Bytes of message JSON in one batch: keeps one SSE frame near 1 MiB however large the records. */
 export const MAX_BATCH_BYTES = 1024 * 1024;
 /** Fetched records waiting to be decoded before the consumer waits: about one full fetch, so decoding one overlaps the next. */
-export const MAX_INTAKE_RECORDS = 2_500;
-/**
- * A fast topic's batch goes out once this many records wait after a fetched batch is decoded,
- * rather than waiting to fill up: records held across fetches outlive V8's young generation, and
- * copying them there cost more than the extra frames.
- */
-export const EAGER_BATCH_RECORDS = 250;
+export const MAX_INTAKE_RECORDS = 4_000;
 
 const log = logger.child({ component: 'tail' });
 
@@ -181,7 +175,9 @@ export class TailSource {
     await new Promise<void>((resolve) => setImmediate(resolve));
     while (this.intake.length > 0 && this.state !== 'closed') {
       const records = this.intake.shift()!;
-      await this.codec.prepare(records);
+      // Only registry-framed bytes (magic byte 0) need a schema looked up; most topics have none.
+      const framed = records.filter((r) => r.key?.[0] === 0 || r.value?.[0] === 0);
+      if (framed.length) await this.codec.prepare(framed);
       // The source may have closed during the await.
       if ((this.state as TailSource['state']) === 'closed') break;
       const now = Date.now();
@@ -189,8 +185,7 @@ export class TailSource {
         const record = new TailRecord(r.partition, r.offset, messageJsonPieces(r, this.codec, TAIL_PREVIEW_LIMITS), r, this.codec);
         for (const full of this.batcher.add(record, now)) this.publish(full);
       }
-      if (this.batcher.size >= EAGER_BATCH_RECORDS) this.publish(this.batcher.flush());
-      else this.scheduleFlush(now);
+      this.scheduleFlush(now);
       this.intakeRecords -= records.length;
       if (this.intakeRecords <= MAX_INTAKE_RECORDS) this.releaseIntake();
       // Between fetched batches, let the network in (the next fetch's response, viewers' writes).
