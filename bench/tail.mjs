@@ -8,7 +8,8 @@
 //   npm run stack -- up && npx next build && node bench/tail.mjs [--messages 200000 | --1m] [--url http://127.0.0.1:3000]
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { arg, cursorAtStart, ensureTopic, fmt, kafka, BOOTSTRAP, readEventStream, startConsole } from './messages-bench-lib.mjs';
+import { arg, cursorAtStart, ensureTopic, fmt, kafka, BOOTSTRAP, startConsole } from './messages-bench-lib.mjs';
+import { readEventStream } from './tail-sse-client.mjs';
 
 const MESSAGES = arg('1m', false) ? 1_000_000 : Number(arg('messages', 200_000));
 const PARTITIONS = 3;
@@ -60,11 +61,24 @@ async function kcat() {
 async function sse(url) {
   let count = 0;
   let dropped = 0;
+  let outOfOrder = 0;
+  let stalled = false;
+  const watchdogs = [];
+  const last = new Map();
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let stream;
   await new Promise((resolve) => {
     stream = readEventStream(`${url}/api/clusters/local/topics/${TOPIC}/tail?cursor=${cursorAtStart(TOPIC, PARTITIONS)}`, (type, data) => {
-      if (type === 'batch') count += data.messages.length;
+      if (type === 'batch') {
+        for (const m of data.messages) {
+          // Every record once, in order per partition: a duplicate or a step back would be counted here.
+          const offset = Number(m.offset);
+          if (offset <= (last.get(m.partition) ?? -1)) outOfOrder++;
+          last.set(m.partition, offset);
+        }
+        count += data.messages.length;
+      }
       if (type === 'progress') dropped = data.dropped;
       if (type === 'error') {
         console.error('tail error:', data.error.message);
@@ -73,10 +87,24 @@ async function sse(url) {
       if (count + dropped >= MESSAGES) resolve();
     });
     stream.done.then(resolve, resolve);
+    // A stream that stops moving is a failure to report, not a wait for the shell's time limit.
+    let seen = -1;
+    const watchdog = setInterval(() => {
+      if (count + dropped === seen) {
+        stalled = true;
+        resolve();
+      }
+      seen = count + dropped;
+    }, 30_000);
+    stream.done.finally(() => clearInterval(watchdog));
+    watchdogs.push(watchdog);
   });
+  watchdogs.forEach(clearInterval);
   const elapsed = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
   stream.close();
-  return { count, dropped, elapsed };
+  if (stalled) console.error(`the SSE tail stalled at ${count} of ${MESSAGES} records`);
+  return { count, dropped, outOfOrder, elapsed, clientCpu: (used.user + used.system) / 1e6 };
 }
 
 const app = await startConsole(3471);
@@ -98,7 +126,8 @@ try {
   console.log(`\nTail of ${fmt(MESSAGES)} records of 1 KB JSON (${PARTITIONS} partitions), same topic, same run:`);
   console.log(`  bare kafkajs consumer   ${fmt(rate(results.kafkajs)).padStart(9)} msg/s  (${results.kafkajs.elapsed.toFixed(1)} s)`);
   console.log(`  kcat -C                 ${fmt(rate(results.kcat)).padStart(9)} msg/s  (${results.kcat.elapsed.toFixed(1)} s)`);
-  console.log(`  console SSE client      ${fmt(rate(results.sse)).padStart(9)} msg/s  (${results.sse.elapsed.toFixed(1)} s, ${fmt(results.sse.count)} delivered, ${fmt(results.sse.dropped)} skipped for the client)`);
+  console.log(`  console SSE client      ${fmt(rate(results.sse)).padStart(9)} msg/s  (${results.sse.elapsed.toFixed(1)} s, ${fmt(results.sse.count)} delivered, ${fmt(results.sse.dropped)} skipped for the client, ${fmt(results.sse.outOfOrder)} duplicate or out of order)`);
+  console.log(`  (the SSE client itself used ${results.sse.clientCpu.toFixed(1)} s of CPU parsing ${fmt(results.sse.count)} messages)`);
   console.log(`  ratio SSE / kafkajs     ${(rate(results.sse) / rate(results.kafkajs)).toFixed(2)}×   (target ≥ 0.8×)`);
   console.log(`  ratio SSE / kcat        ${(rate(results.sse) / rate(results.kcat)).toFixed(2)}×`);
 } finally {

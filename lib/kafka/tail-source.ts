@@ -1,64 +1,47 @@
 import 'server-only';
-import type { EachBatchPayload } from 'kafkajs';
-import { toMessageView, type PreviewLimits, type RawRecord } from '@/lib/domain/messages/decode-part';
-import { filterInputOf, type FilterInput, type MessageView } from '@/lib/domain/messages/message-model';
+import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
+import type { PreviewLimits, RawRecord } from '@/lib/domain/messages/decode-part';
+import { Batcher } from '@/lib/domain/stream/batcher';
 import { FanoutHub } from '@/lib/domain/stream/fanout-hub';
 import { RateMeter } from '@/lib/domain/stream/rate-meter';
 import { codecFor, type MessageCodec } from '@/lib/registry/message-codec';
 import { logger } from '@/lib/log/logger';
 import { createEphemeralConsumer, rawRecordOf, type EphemeralConsumer } from './browse-consumer';
 import { toConsoleError } from './errors';
-import { FILTER_LIMITS } from './messages-service';
+import { SharedBatch, TailRecord, type TailBatch } from './tail-batch';
+import { messageJsonPieces } from './tail-encode';
 
 /**
  * One shared consumer per (cluster, topic), fanning every record out to all the viewers of a live
- * tail. Each record is decoded and serialised once; each viewer reads from its own bounded queue
- * in the hub (a slow one loses its own oldest records, counted, and never slows the others). The
- * consumer is an ephemeral one (see browse-consumer.ts): no commits, its group deleted when the
- * last viewer has gone.
+ * tail. Each record is decoded and serialised once; records are grouped into batches (~100 ms, or
+ * MAX_BATCH_RECORDS / MAX_BATCH_BYTES when the topic is fast) and each batch's SSE frame is encoded
+ * once. Every viewer reads from its own bounded queue in the hub, where a viewer that sees the whole
+ * stream holds the published batch itself (a slow one loses its own oldest batches, counted, and
+ * never slows the others). The consumer is an ephemeral one (see browse-consumer.ts): no commits,
+ * its group deleted when the last viewer has gone.
  */
 export const TAIL_PREVIEW_LIMITS: PreviewLimits = { maxChars: 4 * 1024, maxBinaryBytes: 2 * 1024, hexBytes: 64 };
+/** Most records waiting for one viewer. */
 export const VIEWER_MAX_ITEMS = 10_000;
 export const VIEWER_MAX_BYTES = 16 * 1024 * 1024;
 /** A viewer whose connection has not taken anything for this long is dropped (a dead socket nobody noticed). */
 export const VIEWER_IDLE_MS = 60_000;
 /** The consumer stays this long after its last viewer, so a reload or a pause/resume does not rejoin. */
 export const LINGER_MS = 1_500;
+/** A quiet topic's records go out this long after the first of them arrived, together. */
+export const BATCH_INTERVAL_MS = 100;
+export const MAX_BATCH_RECORDS = 1_000;
+/** Bytes of message JSON in one batch: keeps one SSE frame near 1 MiB however large the records. */
+export const MAX_BATCH_BYTES = 1024 * 1024;
+/** Fetched records waiting to be decoded before the consumer waits: about one full fetch, so decoding one overlaps the next. */
+export const MAX_INTAKE_RECORDS = 4_000;
 
 const log = logger.child({ component: 'tail' });
 
-export class TailItem {
-  readonly json: string;
-  readonly offset: bigint;
-  private input: FilterInput | undefined;
-
-  constructor(
-    readonly view: MessageView,
-    private readonly raw: RawRecord,
-    private readonly codec: MessageCodec,
-  ) {
-    this.json = JSON.stringify(view);
-    this.offset = BigInt(view.offset);
-  }
-
-  get partition(): number {
-    return this.view.partition;
-  }
-
-  /** What filters see: whole values, decoded on first use only (most tails have no filter). */
-  filterInput(): FilterInput {
-    if (!this.input) {
-      const whole = this.view.key.truncated || this.view.value.truncated ? toMessageView(this.raw, (b) => this.codec.decode(b, FILTER_LIMITS)) : this.view;
-      this.input = filterInputOf(whole);
-    }
-    return this.input;
-  }
-}
-
 export interface TailViewerHooks {
-  /** Whether this viewer wants the item (its position and its filter). Must not throw. */
-  accept(item: TailItem): boolean;
-  /** New items were published, or the source failed or closed. */
+  /** What this viewer takes of a published batch (see SelectBatch in fanout-hub.ts). Must not throw. */
+  select(batch: SharedBatch): TailBatch | null;
+  /** New batches were published, or the source failed or closed. */
   wake(): void;
   /** The source failed: tell the viewer and end its stream. */
   fail(error: Error): void;
@@ -75,7 +58,7 @@ export interface TailSourceStats {
 }
 
 export class TailSource {
-  readonly hub = new FanoutHub<TailItem>({ maxItemsPerViewer: VIEWER_MAX_ITEMS, maxBytesPerViewer: VIEWER_MAX_BYTES, sizeOf: (i) => i.json.length, idleTimeoutMs: VIEWER_IDLE_MS });
+  readonly hub = new FanoutHub<TailBatch>({ maxItemsPerViewer: VIEWER_MAX_ITEMS, maxBytesPerViewer: VIEWER_MAX_BYTES, sizeOf: (b) => b.bytes, recordsOf: (b) => b.count, idleTimeoutMs: VIEWER_IDLE_MS });
   /** Per partition, the offset after the last record published: where a new viewer's share of the stream begins. */
   readonly positions: Map<number, bigint>;
   state: 'starting' | 'running' | 'failed' | 'closed' = 'starting';
@@ -87,6 +70,15 @@ export class TailSource {
   private lingerTimer: NodeJS.Timeout | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
   private failure: Error | null = null;
+  /** Per partition, the offset after the last record taken from the consumer (published or still in the batcher). */
+  private readonly taken: Map<number, bigint>;
+  private readonly batcher = new Batcher<TailRecord>({ maxItems: MAX_BATCH_RECORDS, maxWaitMs: BATCH_INTERVAL_MS, maxBytes: MAX_BATCH_BYTES, sizeOf: (r) => r.byteLength });
+  private flushTimer: NodeJS.Timeout | undefined;
+  /** Fetched records not yet decoded, oldest first. */
+  private readonly intake: RawRecord[][] = [];
+  private intakeRecords = 0;
+  private readonly intakeWaiting: (() => void)[] = [];
+  private processing: Promise<void> | null = null;
 
   constructor(
     readonly cluster: string,
@@ -95,6 +87,7 @@ export class TailSource {
     private readonly onClosed: () => void,
   ) {
     this.positions = new Map(start);
+    this.taken = new Map(start);
     this.codec = codecFor(cluster);
     this.ephemeral = createEphemeralConsumer(cluster, { maxWaitTimeInMs: 100 });
     void this.run(start);
@@ -118,7 +111,7 @@ export class TailSource {
   subscribe(viewerId: string, hooks: TailViewerHooks): void {
     clearTimeout(this.lingerTimer);
     this.viewers.set(viewerId, hooks);
-    this.hub.subscribe(viewerId, Date.now(), (item) => hooks.accept(item));
+    this.hub.subscribe(viewerId, Date.now(), (batch) => hooks.select(batch as SharedBatch));
     if (this.failure) queueMicrotask(() => hooks.fail(this.failure!));
   }
 
@@ -161,21 +154,87 @@ export class TailSource {
     }
   }
 
+  /**
+   * Takes a fetched batch and returns at once, so kafkajs sends the next fetch while this one is
+   * decoded: the broker's work and ours overlap instead of taking turns. The intake is bounded
+   * (MAX_INTAKE_RECORDS): past it, the consumer waits here before fetching more.
+   */
   private async onBatch({ batch }: EachBatchPayload): Promise<void> {
     if (this.state === 'closed' || batch.messages.length === 0) return;
-    const from = this.positions.get(batch.partition) ?? 0n;
-    const records: RawRecord[] = [];
-    for (const m of batch.messages) if (BigInt(m.offset) >= from) records.push(rawRecordOf(this.topic, batch.partition, m));
+    const records = this.take(batch.partition, batch.messages);
     if (!records.length) return;
-    await this.codec.prepare(records);
-    // The source may have closed during the await.
-    if ((this.state as TailSource['state']) === 'closed') return;
-    const items = records.map((r) => new TailItem(toMessageView(r, (b) => this.codec.decode(b, TAIL_PREVIEW_LIMITS)), r, this.codec));
+    this.intake.push(records);
+    this.intakeRecords += records.length;
+    if (!this.processing) this.processing = this.process().catch((e: unknown) => this.fail(e));
+    // Several partitions' batches may wait here at once (partitionsConsumedConcurrently).
+    while (this.intakeRecords > MAX_INTAKE_RECORDS && (this.state as TailSource['state']) !== 'closed') await new Promise<void>((resolve) => this.intakeWaiting.push(resolve));
+  }
+
+  private async process(): Promise<void> {
+    // Let kafkajs finish its turn (and send the next fetch) before decoding.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    while (this.intake.length > 0 && this.state !== 'closed') {
+      const records = this.intake.shift()!;
+      // Only registry-framed bytes (magic byte 0) need a schema looked up; most topics have none.
+      const framed = records.filter((r) => r.key?.[0] === 0 || r.value?.[0] === 0);
+      if (framed.length) await this.codec.prepare(framed);
+      // The source may have closed during the await.
+      if ((this.state as TailSource['state']) === 'closed') break;
+      const now = Date.now();
+      for (const r of records) {
+        const record = new TailRecord(r.partition, r.offset, messageJsonPieces(r, this.codec, TAIL_PREVIEW_LIMITS), r, this.codec);
+        for (const full of this.batcher.add(record, now)) this.publish(full);
+      }
+      this.scheduleFlush(now);
+      this.intakeRecords -= records.length;
+      if (this.intakeRecords <= MAX_INTAKE_RECORDS) this.releaseIntake();
+      // Between fetched batches, let the network in (the next fetch's response, viewers' writes).
+      if (this.intake.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    this.processing = null;
+  }
+
+  private releaseIntake(): void {
+    for (const resolve of this.intakeWaiting.splice(0)) resolve();
+  }
+
+  /** The records of a fetched batch from where this source stands (a fetch may start before the offset it was sought to). */
+  private take(partition: number, messages: readonly KafkaMessage[]): RawRecord[] {
+    const from = this.taken.get(partition) ?? 0n;
+    let first = 0;
+    // Offsets rise within a partition's batch, so only a prefix can lie before `from`.
+    while (first < messages.length && BigInt(messages[first]!.offset) < from) first++;
+    if (first === messages.length) return [];
+    const records: RawRecord[] = new Array(messages.length - first);
+    for (let i = first; i < messages.length; i++) records[i - first] = rawRecordOf(this.topic, partition, messages[i]!);
+    this.taken.set(partition, BigInt(records.at(-1)!.offset) + 1n);
+    return records;
+  }
+
+  /** A quiet topic's last records go out BATCH_INTERVAL_MS after the first of them arrived. */
+  private scheduleFlush(now: number): void {
+    const due = this.batcher.dueAt();
+    if (due === null || this.flushTimer) return;
+    this.flushTimer = setTimeout(
+      () => {
+        this.flushTimer = undefined;
+        if (this.state === 'closed') return;
+        const pending = this.batcher.flush();
+        if (pending.length) this.publish(pending);
+      },
+      Math.max(0, due - now),
+    );
+  }
+
+  private publish(records: readonly TailRecord[]): void {
+    const batch = new SharedBatch(this.topic, records, this.positions);
     // Position and queues change together, synchronously: a viewer subscribing in between sees both or neither.
-    this.positions.set(batch.partition, items.at(-1)!.offset + 1n);
-    this.hub.publish(items);
-    this.consumed += items.length;
-    this.rate.record(items.length, Date.now());
+    for (const [partition, after] of batch.after) this.positions.set(partition, after);
+    this.hub.publish(batch);
+    // Viewers have selected what they want; queued batches keep their frames, not the fetched records.
+    batch.release();
+    this.consumed += batch.count;
+    this.rate.record(batch.count, Date.now());
     for (const hooks of this.viewers.values()) hooks.wake();
   }
 
@@ -193,7 +252,12 @@ export class TailSource {
     if (this.state === 'closed') return;
     this.state = 'closed';
     clearTimeout(this.lingerTimer);
+    clearTimeout(this.flushTimer);
     clearInterval(this.sweepTimer);
+    this.batcher.flush();
+    this.intake.length = 0;
+    this.intakeRecords = 0;
+    this.releaseIntake();
     this.onClosed();
     await this.ephemeral.close();
   }

@@ -1,8 +1,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { isConsoleError, type ConsoleErrorShape } from '@/lib/domain/console-error';
-import { toMessageView, type RawRecord } from '@/lib/domain/messages/decode-part';
-import { advanceCursor, decodeStreamCursor, encodeStreamCursor, planResume } from '@/lib/domain/stream/stream-cursor';
+import type { RawRecord } from '@/lib/domain/messages/decode-part';
+import { advanceCursor, decodeStreamCursor, encodeStreamCursor, mergePositions, planResume, samePosition } from '@/lib/domain/stream/stream-cursor';
 import { batchEventStreamText, eventStreamComment, toEventStreamText, type PartitionProgress, type StreamEvent } from '@/lib/domain/stream/stream-events';
 import { RateMeter } from '@/lib/domain/stream/rate-meter';
 import type { MessageFilter } from '@/lib/sandbox/message-filter';
@@ -11,12 +11,16 @@ import { logger } from '@/lib/log/logger';
 import { readRanges } from './browse-consumer';
 import { compileUserFilter } from './messages-filter';
 import { topicWatermarks } from './messages-service';
-import { TAIL_PREVIEW_LIMITS, TailItem, tailSourceFor, type TailSource } from './tail-source';
+import { OwnBatch, SharedBatch, TailRecord, type TailBatch } from './tail-batch';
+import { messageJsonPieces } from './tail-encode';
+import { BATCH_INTERVAL_MS, TAIL_PREVIEW_LIMITS, tailSourceFor, type TailSource } from './tail-source';
 
 /**
- * One viewer's live tail as a `text/event-stream` body. Pull-based: the next frame is produced only
- * when the HTTP response has taken the previous one, so a slow client holds at most one frame here
- * and its backlog stays in its bounded hub queue, where the oldest records are dropped and counted.
+ * One viewer's live tail as a `text/event-stream` body. Pull-based: the next frames are produced
+ * only when the HTTP response has taken the previous ones, so a slow client holds at most one
+ * drain's worth here and its backlog stays in its bounded hub queue, where the oldest batches are
+ * dropped and their records counted. A viewer without a filter writes the source's shared frames
+ * (the same bytes for every such viewer); one with a filter gets frames of its own matches.
  *
  * Position: every batch carries, as its SSE id, the next offset per partition after what this
  * viewer has received. A reconnect sends it back (Last-Event-ID); records between that position and
@@ -29,8 +33,11 @@ import { TAIL_PREVIEW_LIMITS, TailItem, tailSourceFor, type TailSource } from '.
  * failed enqueue all close the viewer (Next.js has had releases where one of them never fired); a
  * viewer that stops reading altogether is evicted by the hub's idle sweep.
  */
-export const BATCH_INTERVAL_MS = 100;
+export { BATCH_INTERVAL_MS };
+/** Records in one catch-up frame. */
 export const MAX_BATCH_ITEMS = 1_000;
+/** Records taken from the hub in one pull (whole batches; at least one). */
+export const MAX_DRAIN_RECORDS = 4_000;
 export const PROGRESS_INTERVAL_MS = 1_000;
 export const HEARTBEAT_INTERVAL_MS = 10_000;
 export const MAX_CATCH_UP = 10_000;
@@ -121,13 +128,13 @@ async function startViewer(options: TailStreamOptions, filter: MessageFilter | n
   let matched = 0;
   let filterErrors = 0;
   let firstFilterError: string | undefined;
-  const accepts = (item: TailItem): boolean => {
+  const accepts = (record: TailRecord): boolean => {
     scanned++;
     if (!filter) {
       matched++;
       return true;
     }
-    const outcome = filter.test(item.filterInput());
+    const outcome = filter.test(record.filterInput());
     if (!outcome.ok) {
       filterErrors++;
       firstFilterError ??= outcome.error.message;
@@ -135,6 +142,30 @@ async function startViewer(options: TailStreamOptions, filter: MessageFilter | n
     }
     if (outcome.match) matched++;
     return outcome.match;
+  };
+  // Whether a published batch lies wholly at or past this viewer's own start; a partition once past it stays past.
+  const wholly = (batch: SharedBatch): boolean => {
+    for (const [partition, first] of batch.first) {
+      const from = acceptFrom.get(partition);
+      if (from === undefined) continue;
+      if (first < from) return false;
+      acceptFrom.delete(partition);
+    }
+    return true;
+  };
+  const select = (batch: SharedBatch): TailBatch | null => {
+    if (!filter && wholly(batch)) {
+      scanned += batch.count;
+      matched += batch.count;
+      return batch;
+    }
+    const jsons: string[] = [];
+    for (const record of batch.records) {
+      const from = acceptFrom.get(record.partition);
+      if (from !== undefined && BigInt(record.offset) < from) continue;
+      if (accepts(record)) jsons.push(record.json);
+    }
+    return jsons.length ? new OwnBatch(jsons, batch.after) : null;
   };
 
   let wakeUp: (() => void) | null = null;
@@ -169,11 +200,7 @@ async function startViewer(options: TailStreamOptions, filter: MessageFilter | n
   };
 
   source.subscribe(viewerId, {
-    accept: (item) => {
-      const from = acceptFrom.get(item.partition);
-      if (from !== undefined && item.offset < from) return false;
-      return accepts(item);
-    },
+    select,
     wake,
     fail: (error) => {
       failure = isConsoleError(error) ? error.toJSON() : { category: 'unavailable', message: error.message, retryable: true };
@@ -197,8 +224,8 @@ async function startViewer(options: TailStreamOptions, filter: MessageFilter | n
       onRecords: async (_p, records: RawRecord[]) => {
         await codec.prepare(records);
         for (const r of records) {
-          const item = new TailItem(toMessageView(r, (b) => codec.decode(b, TAIL_PREVIEW_LIMITS)), r, codec);
-          if (accepts(item)) catchUpBuffer.push(item.json);
+          const record = new TailRecord(r.partition, r.offset, messageJsonPieces(r, codec, TAIL_PREVIEW_LIMITS), r, codec);
+          if (accepts(record)) catchUpBuffer.push(record.json);
           pendingAdvance.push({ partition: r.partition, offset: r.offset });
         }
         wake();
@@ -221,6 +248,7 @@ async function startViewer(options: TailStreamOptions, filter: MessageFilter | n
   let lastWriteAt = Date.now();
   let position: Map<number, bigint> = cursor;
   const idOf = () => encodeStreamCursor(topic, position) ?? undefined;
+  const text = (frame: string) => encoder.encode(frame);
 
   const progress = (now: number): string => {
     // Nothing is waiting for this viewer: everything up to the shared position is delivered, dropped or filtered out.
@@ -243,58 +271,73 @@ async function startViewer(options: TailStreamOptions, filter: MessageFilter | n
     return toEventStreamText({ event, id: idOf() });
   };
 
-  const nextFrame = async (): Promise<string | null> => {
+  /** The frames of drained batches, each with this viewer's position after it as its id. */
+  const framesOf = (batches: readonly TailBatch[]): Uint8Array[] => {
+    const chunks: Uint8Array[] = [];
+    for (const batch of batches) {
+      position = mergePositions(position, batch.after);
+      if (batch instanceof SharedBatch) {
+        // In step with the source (the usual case): its frame already carries this position.
+        if (samePosition(position, batch.position)) chunks.push(batch.withPositionId());
+        else {
+          const id = idOf();
+          if (id !== undefined) chunks.push(text(`id: ${id}\n`));
+          chunks.push(batch.body());
+        }
+      } else chunks.push(text(batchEventStreamText(batch.jsons, idOf())));
+    }
+    return chunks;
+  };
+
+  const nextChunks = async (): Promise<Uint8Array[] | null> => {
     for (;;) {
       if (closed) return null;
       if (failure) {
-        const text = toEventStreamText({ event: { type: 'error', error: failure } });
+        const frame = toEventStreamText({ event: { type: 'error', error: failure } });
         close('source failed');
-        return text;
+        return [text(frame)];
       }
       const now = Date.now();
       // Progress (position, skipped count, rate) goes out every second even while batches flow.
       if (now - lastProgressAt >= PROGRESS_INTERVAL_MS) {
         lastProgressAt = now;
-        return progress(now);
+        return [text(progress(now))];
       }
-      // A quiet stream batches ~every 100 ms; a full batch waiting goes out at once (no rate cap).
-      const queued = catchUpDone ? (source.hub.queuedFor(viewerId) ?? 0) : catchUpBuffer.length;
-      if (now - lastBatchAt < BATCH_INTERVAL_MS && queued < MAX_BATCH_ITEMS) {
-        await sleep(BATCH_INTERVAL_MS - (now - lastBatchAt));
-        continue;
-      }
-      if (catchUpBuffer.length > 0 || (!catchUpDone && pendingAdvance.length > 0)) {
-        const jsons = catchUpBuffer.splice(0, MAX_BATCH_ITEMS);
-        const advanced = pendingAdvance.splice(0, pendingAdvance.length);
-        position = advanceCursor(position, advanced);
-        resumeCatchUp?.();
-        lastBatchAt = now;
-        rate.record(jsons.length, now);
-        if (jsons.length) return batchEventStreamText(jsons, idOf());
-        continue;
-      }
-      if (catchUpDone) {
-        const drained = source.hub.drain(viewerId, MAX_BATCH_ITEMS, now);
+      if (!catchUpDone || catchUpBuffer.length > 0) {
+        // The catch-up comes first, in frames of MAX_BATCH_ITEMS, or what it has every BATCH_INTERVAL_MS.
+        if (now - lastBatchAt < BATCH_INTERVAL_MS && catchUpBuffer.length < MAX_BATCH_ITEMS) {
+          await sleep(BATCH_INTERVAL_MS - (now - lastBatchAt));
+          continue;
+        }
+        if (catchUpBuffer.length > 0 || (!catchUpDone && pendingAdvance.length > 0)) {
+          const jsons = catchUpBuffer.splice(0, MAX_BATCH_ITEMS);
+          const advanced = pendingAdvance.splice(0, pendingAdvance.length);
+          position = advanceCursor(position, advanced);
+          resumeCatchUp?.();
+          lastBatchAt = now;
+          rate.record(jsons.length, now);
+          if (jsons.length) return [text(batchEventStreamText(jsons, idOf()))];
+          continue;
+        }
+      } else {
+        // Live batches are already ~100 ms apart (the source batches them): send what waits at once.
+        const drained = source.hub.drain(viewerId, MAX_DRAIN_RECORDS, now);
         if (!drained) {
           close('evicted');
           return null;
         }
         dropped += drained.dropped;
-        if (drained.items.length) {
-          position = advanceCursor(
-            position,
-            drained.items.map((i) => ({ partition: i.partition, offset: i.view.offset })),
-          );
+        if (drained.batches.length) {
           lastBatchAt = now;
-          rate.record(drained.items.length, now);
-          return batchEventStreamText(
-            drained.items.map((i) => i.json),
-            idOf(),
+          rate.record(
+            drained.batches.reduce((n, b) => n + b.count, 0),
+            now,
           );
+          return framesOf(drained.batches);
         }
       }
-      if (now - lastWriteAt >= HEARTBEAT_INTERVAL_MS) return eventStreamComment(`heartbeat ${now}`) + toEventStreamText({ event: { type: 'heartbeat', at: now } });
-      await sleep(Math.min(PROGRESS_INTERVAL_MS - (now - lastProgressAt), HEARTBEAT_INTERVAL_MS));
+      if (now - lastWriteAt >= HEARTBEAT_INTERVAL_MS) return [text(eventStreamComment(`heartbeat ${now}`) + toEventStreamText({ event: { type: 'heartbeat', at: now } }))];
+      await sleep(Math.min(PROGRESS_INTERVAL_MS - (now - lastProgressAt), HEARTBEAT_INTERVAL_MS - (now - lastWriteAt)));
     }
   };
 
@@ -306,16 +349,16 @@ async function startViewer(options: TailStreamOptions, filter: MessageFilter | n
         try {
           if (!opened) {
             opened = true;
-            controller.enqueue(encoder.encode(opening + progress(Date.now())));
+            controller.enqueue(text(opening + progress(Date.now())));
             lastProgressAt = Date.now();
             return;
           }
-          const frame = await nextFrame();
-          if (frame === null) {
+          const chunks = await nextChunks();
+          if (chunks === null) {
             controller.close();
             return;
           }
-          controller.enqueue(encoder.encode(frame));
+          for (const chunk of chunks) controller.enqueue(chunk);
           lastWriteAt = Date.now();
           if (closed) controller.close();
         } catch (e) {

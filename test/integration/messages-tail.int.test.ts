@@ -2,6 +2,7 @@ import './setup-env';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as tailRoute } from '@/app/api/clusters/[cluster]/topics/[topic]/tail/route';
 import { GET as searchRoute } from '@/app/api/clusters/[cluster]/topics/[topic]/search/route';
+import { encodeStreamCursor } from '@/lib/domain/stream/stream-cursor';
 import { disconnectAll } from '@/lib/kafka/client-pool';
 import { closeAllTailSources, tailSourceStats, VIEWER_MAX_ITEMS } from '@/lib/kafka/tail-source';
 import { rawKafka, uniqueTopic } from './helpers';
@@ -155,6 +156,36 @@ describe('live tail over SSE (real HTTP, real broker)', () => {
     expect(Date.now() - closedAt).toBeLessThan(5_000);
     expect(await eventually(ephemeralGroups, (g) => !g.includes(groupId))).not.toContain(groupId);
   });
+
+  it('viewers of one shared consumer: one replays history; one resuming ahead of it gets none of that, nor does a filtered one, which gets only its matches', async () => {
+    const topic = await createTopic('tail-mixed', 1);
+    // Enough that the replay is still running when the others join (so they must skip its history), and
+    // fewer than a viewer's queue holds (so the replaying client can never lose any).
+    const history = VIEWER_MAX_ITEMS - 1_000;
+    await write(topic, history, 200);
+    const firstNew = seq;
+    const { url } = await server(tailRoute, topic);
+    // Resuming from offset 0 starts the shared consumer there: the whole topic goes through the live path.
+    const replay = new SseClient(`${url}/`, { 'Last-Event-ID': encodeStreamCursor(topic, new Map([[0, 0n]]))! });
+    // Its first event comes before the consumer has joined: the others join a source far behind where they resume.
+    await replay.until(() => replay.events.length > 0);
+    const ahead = { 'Last-Event-ID': encodeStreamCursor(topic, new Map([[0, BigInt(history)]]))! };
+    const atEnd = new SseClient(`${url}/`, ahead);
+    const evens = new SseClient(`${url}/?filter=${encodeURIComponent('value.seq % 2 === 0')}`, ahead);
+    await atEnd.until(() => atEnd.events.some((e) => e.event === 'progress'));
+    await evens.until(() => evens.events.some((e) => e.event === 'progress'));
+    expect(tailsOf(topic)).toHaveLength(1);
+    await write(topic, 100);
+    await replay.until(() => replay.messages().length >= history + 100, 60_000);
+    await atEnd.until(() => atEnd.messages().length >= 100);
+    await evens.until(() => evens.messages().length >= 50);
+    const seqs = (c: SseClient) => c.messages().map((m) => (m.value.value as { seq: number }).seq);
+    expectContiguous(replay.messages(), history + 100);
+    expect(replay.lastProgress()?.dropped).toBe(0);
+    expect(seqs(atEnd)).toEqual(Array.from({ length: 100 }, (_, i) => firstNew + i));
+    expect(seqs(evens)).toEqual(Array.from({ length: 100 }, (_, i) => firstNew + i).filter((n) => n % 2 === 0));
+    for (const c of [replay, atEnd, evens]) c.destroy();
+  }, 90_000);
 
   it('reports a filter that does not compile as an error event naming the field', async () => {
     const topic = await createTopic('tail-badfilter', 1);

@@ -1,10 +1,12 @@
 import { ViewerQueue } from './viewer-queue';
 
-export interface FanoutHubOptions<T> {
-  /** Per viewer; see ViewerQueue. */
+export interface FanoutHubOptions<B> {
+  /** Per viewer, in records; see ViewerQueue. */
   maxItemsPerViewer: number;
   maxBytesPerViewer?: number;
-  sizeOf?: (item: T) => number;
+  sizeOf?: (batch: B) => number;
+  /** Records in a batch (1 per published unit when omitted). */
+  recordsOf?: (batch: B) => number;
   /**
    * A viewer that has not drained for this long is considered gone (a closed tab whose connection
    * the server has not noticed) and is removed by `evictIdle`.
@@ -20,41 +22,47 @@ export interface ViewerStats {
   lastDrainAt: number;
 }
 
-interface Viewer<T> {
-  queue: ViewerQueue<T>;
-  accept?: (item: T) => boolean;
+/**
+ * What one viewer takes of a published batch: the batch itself (shared by reference), its own
+ * batch (a filtered or trimmed copy), or null for nothing. It must not throw: a viewer's filter
+ * that fails on a record counts it as no match (and reports it on the viewer's stream).
+ */
+export type SelectBatch<B> = (batch: B) => B | null;
+
+interface Viewer<B> {
+  queue: ViewerQueue<B>;
+  select?: SelectBatch<B>;
   lastDrainAt: number;
 }
 
 /**
  * One Kafka consumer, many browser tabs: the tail adapter publishes each batch once, every viewer
- * reads from its own bounded queue at its own pace. A slow viewer loses its own oldest items and
- * never slows the consumer or the other viewers, and total memory stays within
- * viewers × maxBytesPerViewer. Pure and synchronous: time is passed in, and the caller owns the
- * timers (drain loop, idle sweep) and stops the consumer when `viewerCount` reaches 0.
+ * reads from its own bounded queue at its own pace. Viewers that see the whole stream queue the
+ * very batch published (one encoding, shared by all), so a hundred viewers cost a hundred pointers
+ * per batch. A slow viewer loses its own oldest batches, counted in records, and never slows the
+ * consumer or the other viewers; total memory stays within viewers × maxBytesPerViewer. Pure and
+ * synchronous: time is passed in, and the caller owns the timers (drain loop, idle sweep) and stops
+ * the consumer when `viewerCount` reaches 0.
  */
-export class FanoutHub<T> {
-  private readonly viewers = new Map<string, Viewer<T>>();
+export class FanoutHub<B> {
+  private readonly viewers = new Map<string, Viewer<B>>();
 
-  constructor(private readonly options: FanoutHubOptions<T>) {}
+  constructor(private readonly options: FanoutHubOptions<B>) {}
 
   get viewerCount(): number {
     return this.viewers.size;
   }
 
-  /**
-   * Adds a viewer. `accept` is its own filter (the server-side message filter), applied on publish
-   * so rejected items never take queue space. It must not throw: wrap a MessageFilter so an
-   * evaluation error counts as "no match" (and is reported on the viewer's stream).
-   */
-  subscribe(viewerId: string, now: number, accept?: (item: T) => boolean): void {
+  /** Adds a viewer. `select` is its own view of each batch (see SelectBatch), applied on publish so what it rejects never takes queue space. */
+  subscribe(viewerId: string, now: number, select?: SelectBatch<B>): void {
     if (this.viewers.has(viewerId)) throw new Error(`Viewer "${viewerId}" is already subscribed.`);
-    const queue = new ViewerQueue<T>({
+    const queue = new ViewerQueue<B>({
       maxItems: this.options.maxItemsPerViewer,
       maxBytes: this.options.maxBytesPerViewer,
       sizeOf: this.options.sizeOf,
+      recordsOf: this.options.recordsOf,
     });
-    this.viewers.set(viewerId, { queue, accept, lastDrainAt: now });
+    this.viewers.set(viewerId, { queue, select, lastDrainAt: now });
   }
 
   /** Removes a viewer; returns how many remain. */
@@ -63,29 +71,29 @@ export class FanoutHub<T> {
     return this.viewers.size;
   }
 
-  /** Offers items to every viewer; returns totals for metrics. */
-  publish(items: readonly T[]): { queued: number; dropped: number } {
+  /** Offers a batch to every viewer; returns how many viewers queued something and how many records were dropped to make room. */
+  publish(batch: B): { queued: number; dropped: number } {
     let queued = 0;
     let dropped = 0;
     for (const viewer of this.viewers.values()) {
-      for (const item of items) {
-        if (viewer.accept && !viewer.accept(item)) continue;
-        dropped += viewer.queue.push(item);
-        queued++;
-      }
+      const mine = viewer.select ? viewer.select(batch) : batch;
+      if (mine === null) continue;
+      dropped += viewer.queue.push(mine);
+      queued++;
     }
     return { queued, dropped };
   }
 
   /**
-   * Up to `max` items for one viewer, oldest first, and how many it lost since its last drain.
-   * Undefined for an unknown (or evicted) viewer, so its route can end the stream.
+   * Batches for one viewer, oldest first, holding at most `maxRecords` records (at least one batch
+   * when any waits), and how many records it lost since its last drain. Undefined for an unknown
+   * (or evicted) viewer, so its route can end the stream.
    */
-  drain(viewerId: string, max: number, now: number): { items: T[]; dropped: number } | undefined {
+  drain(viewerId: string, maxRecords: number, now: number): { batches: B[]; dropped: number } | undefined {
     const viewer = this.viewers.get(viewerId);
     if (!viewer) return undefined;
     viewer.lastDrainAt = now;
-    return { items: viewer.queue.drain(max), dropped: viewer.queue.takeDropped() };
+    return { batches: viewer.queue.drain(maxRecords), dropped: viewer.queue.takeDropped() };
   }
 
   /** Removes viewers that have not drained within idleTimeoutMs; returns their ids. */
@@ -102,7 +110,7 @@ export class FanoutHub<T> {
     return evicted;
   }
 
-  /** Items waiting for one viewer; undefined for an unknown viewer. */
+  /** Records waiting for one viewer; undefined for an unknown viewer. */
   queuedFor(viewerId: string): number | undefined {
     return this.viewers.get(viewerId)?.queue.size;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { advanceCursor, cursorOf, decodeStreamCursor, encodeStreamCursor, MAX_CURSOR_LENGTH, planResume } from './stream-cursor';
+import { advanceCursor, cursorOf, decodeStreamCursor, encodeStreamCursor, MAX_CURSOR_LENGTH, mergePositions, planResume, samePosition } from './stream-cursor';
 
 const at = (entries: [number, bigint][]) => new Map(entries);
 
@@ -95,4 +95,29 @@ describe('planResume', () => {
   it('refuses unreadable watermarks', () => {
     expect(() => planResume(at([]), [{ partition: 0, low: '5', high: '1' }])).toThrow('Partition 0 has unreadable watermarks (low 5, high 1).');
   });
+});
+
+describe('mergePositions and samePosition', () => {
+  it('moves each partition of a batch forward, never back, and keeps the others', () => {
+    const at = new Map([
+      [0, 10n],
+      [1, 20n],
+    ]);
+    const next = mergePositions(at, new Map([[1, 25n], [2, 3n]]));
+    expect([...next]).toEqual([
+      [0, 10n],
+      [1, 25n],
+      [2, 3n],
+    ]);
+    expect(mergePositions(next, new Map([[1, 5n]])).get(1)).toBe(25n);
+    expect(at.get(1)).toBe(20n);
+  });
+
+  it.each<[string, [number, bigint][], [number, bigint][], boolean]>([
+    ['equal', [[0, 1n], [1, 2n]], [[1, 2n], [0, 1n]], true],
+    ['an offset differs', [[0, 1n]], [[0, 2n]], false],
+    ['a partition more', [[0, 1n]], [[0, 1n], [1, 0n]], false],
+    ['other partitions', [[0, 1n]], [[1, 1n]], false],
+    ['both empty', [], [], true],
+  ])('samePosition: %s', (_, a, b, same) => expect(samePosition(new Map(a), new Map(b))).toBe(same));
 });

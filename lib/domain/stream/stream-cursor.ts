@@ -153,3 +153,20 @@ export function planResume(
   const gone = [...cursor.keys()].filter((p) => !current.has(p)).sort((a, b) => a - b);
   return { steps, gone };
 }
+
+/** The position after receiving a batch that ends at `after` (per partition, the offset after its last record): each partition moves forward, never back. */
+export function mergePositions(cursor: StreamCursor, after: StreamCursor): Map<number, bigint> {
+  const next = new Map(cursor);
+  for (const [partition, offset] of after) {
+    const current = next.get(partition);
+    if (current === undefined || offset > current) next.set(partition, offset);
+  }
+  return next;
+}
+
+/** Whether two positions name the same offsets for the same partitions. */
+export function samePosition(a: StreamCursor, b: StreamCursor): boolean {
+  if (a.size !== b.size) return false;
+  for (const [partition, offset] of a) if (b.get(partition) !== offset) return false;
+  return true;
+}

@@ -125,6 +125,15 @@ export const EVENT_STREAM_HEADERS: Readonly<Record<string, string>> = {
  * assembled by joining strings. The texts must be JSON.stringify output, which has no line breaks.
  */
 export function batchEventStreamText(messageJsons: readonly string[], id?: string): string {
+  const { head, tail } = batchEventStreamEnvelope(id);
+  return `${head}${messageJsons.join(',')}${tail}`;
+}
+
+/**
+ * The text around a batch frame's messages (joined by commas): for writers that assemble the frame
+ * as bytes.
+ */
+export function batchEventStreamEnvelope(id?: string): { head: string; tail: string } {
   if (id !== undefined && /[\r\n\0]/.test(id)) throw new RangeError('An SSE id cannot contain a line break or NUL (the browser would drop or split it).');
-  return `${id !== undefined ? `id: ${id}\n` : ''}event: batch\ndata: {"type":"batch","messages":[${messageJsons.join(',')}]}\n\n`;
+  return { head: `${id !== undefined ? `id: ${id}\n` : ''}event: batch\ndata: {"type":"batch","messages":[`, tail: ']}\n\n' };
 }

@@ -51,3 +51,38 @@ describe('ViewerQueue', () => {
     expect([q.size, q.bytes]).toEqual([0, 0]);
   });
 });
+
+describe('ViewerQueue of batches', () => {
+  const queue = (maxItems: number, maxBytes?: number) => new ViewerQueue<number[]>({ maxItems, maxBytes, recordsOf: (b) => b.length, sizeOf: (b) => b.length * 10 });
+
+  it('bounds and counts records, dropping the oldest batches whole', () => {
+    const q = queue(5);
+    expect(q.push([1, 2])).toBe(0);
+    expect(q.push([3, 4])).toBe(0);
+    expect(q.push([5, 6])).toBe(2);
+    expect([q.size, q.entries, q.bytes, q.dropped]).toEqual([4, 2, 40, 2]);
+    expect(q.drain()).toEqual([
+      [3, 4],
+      [5, 6],
+    ]);
+    expect([q.size, q.bytes]).toEqual([0, 0]);
+  });
+
+  it('bounds bytes in batches too, and keeps one batch larger than both bounds alone', () => {
+    const q = queue(100, 50);
+    q.push([1, 2]);
+    q.push([3, 4]);
+    expect(q.push([5, 6])).toBe(2);
+    expect(q.push(Array.from({ length: 200 }, (_, i) => i))).toBe(4);
+    expect([q.size, q.entries, q.dropped]).toEqual([200, 1, 6]);
+  });
+
+  it('drains whole batches up to a record budget, at least one', () => {
+    const q = queue(100);
+    q.push([1, 2, 3]);
+    q.push([4]);
+    q.push([5, 6]);
+    expect(q.drain(2)).toEqual([[1, 2, 3]]);
+    expect(q.drain(3)).toEqual([[4], [5, 6]]);
+  });
+});
