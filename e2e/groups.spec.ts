@@ -217,8 +217,16 @@ test('a KIP-848 group (Java consumer, group.protocol=consumer) shows its real st
     await expect
       .poll(async () => (await admin.listGroups()).groups.some((g) => g.groupId === kipGroup), { timeout: 60_000 })
       .toBe(true);
-    await groups.gotoList({ q: kipGroup });
-    await expect(groups.cell(kipGroup, 'state')).toHaveText('Stable', { timeout: 30_000 });
+    // The list is a server-rendered snapshot: load it again until a sample has seen the group.
+    await expect
+      .poll(
+        async () => {
+          await groups.gotoList({ q: kipGroup });
+          return groups.cell(kipGroup, 'state').textContent({ timeout: 2000 }).catch(() => null);
+        },
+        { timeout: 60_000, intervals: [1000] },
+      )
+      .toBe('Stable');
     await expect(groups.row(kipGroup).getByText('KIP-848')).toBeVisible();
     await groups.openGroup(kipGroup);
     await expect(groups.state).toHaveText('Stable');

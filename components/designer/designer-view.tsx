@@ -151,7 +151,7 @@ function Designer({ clusters, exporters }: DesignerProps) {
           {schemaEditorFor && <SchemaEditor schemaId={schemaEditorFor} clusters={clusters} />}
         </main>
         <aside className="flex w-96 shrink-0 flex-col border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <div role="tablist" aria-label="Side panel" className="flex flex-wrap border-b border-slate-200 text-xs dark:border-slate-800">
+          <div role="tablist" aria-label="Side panel" className="flex justify-between overflow-x-auto border-b border-slate-200 px-1 text-xs dark:border-slate-800">
             {TABS.map((t) => (
               <button
                 key={t.id}
@@ -159,7 +159,7 @@ function Designer({ clusters, exporters }: DesignerProps) {
                 type="button"
                 aria-selected={panel === t.id}
                 onClick={() => store.getState().setPanel(t.id)}
-                className="px-2 py-2 font-medium text-slate-600 aria-selected:border-b-2 aria-selected:border-sky-600 aria-selected:text-sky-700 dark:text-slate-400 dark:aria-selected:text-sky-300"
+                className="px-1 py-2 font-medium whitespace-nowrap text-slate-600 aria-selected:border-b-2 aria-selected:border-sky-600 aria-selected:text-sky-700 dark:text-slate-400 dark:aria-selected:text-sky-300"
               >
                 {t.label}
                 {t.id === 'problems' && (errors > 0 || warnings > 0) && (

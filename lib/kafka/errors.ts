@@ -52,6 +52,9 @@ const PROTOCOL_MESSAGES: Record<string, (topic?: string) => string> = {
 function firstNested(e: KafkaJsLikeError): KafkaJsLikeError | undefined {
   if (Array.isArray(e.errors) && e.errors.length > 0) return e.errors[0] as KafkaJsLikeError;
   if (e.originalError && typeof e.originalError === 'object') return e.originalError as KafkaJsLikeError;
+  // KafkaJSNumberOfRetriesExceeded keeps the last failure as the standard `cause`.
+  const cause = (e as { cause?: unknown }).cause;
+  if (cause && typeof cause === 'object') return cause as KafkaJsLikeError;
   const failedPartition = e.partitions?.find((p) => p.error);
   if (failedPartition) return failedPartition.error as KafkaJsLikeError;
   return undefined;

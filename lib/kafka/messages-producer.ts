@@ -37,3 +37,18 @@ export async function disconnectProducers(): Promise<void> {
   producers.clear();
   await Promise.all(all.map((p) => p.producer.disconnect().catch(() => undefined)));
 }
+
+const STALE_PRODUCER_GRACE_MS = 30_000;
+
+/**
+ * Drops `stale` (if it is still the cluster's producer) so the next call builds a fresh one. kafkajs
+ * keeps every topic a producer ever wrote to in its metadata requests; once another client deletes
+ * one of them, every later send fails with UNKNOWN_TOPIC_OR_PARTITION (the admin has the same
+ * trouble, see call.ts). Sends in flight on the old producer may finish; it is closed a little later.
+ */
+export function replaceProducer(clusterName: string, stale: Producer): void {
+  const entry = producers.get(clusterName);
+  if (entry?.producer !== stale) return;
+  producers.delete(clusterName);
+  setTimeout(() => void stale.disconnect().catch(() => undefined), STALE_PRODUCER_GRACE_MS).unref?.();
+}

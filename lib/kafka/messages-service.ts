@@ -1,4 +1,5 @@
 import 'server-only';
+import type { Producer } from 'kafkajs';
 import { ConsoleError } from '@/lib/domain/console-error';
 import { assemblePage, planBrowse, type BrowseRequest, type BrowseResult, type PartitionWatermarks, type RangeResult } from '@/lib/domain/messages/browse-plan';
 import { toMessageView, type PreviewLimits, type RawRecord } from '@/lib/domain/messages/decode-part';
@@ -8,9 +9,9 @@ import { codecFor, encodeWithSubject, type MessageCodec } from '@/lib/registry/m
 import type { MessageFilter } from '@/lib/sandbox/message-filter';
 import { readRanges } from './browse-consumer';
 import { withAdmin } from './call';
-import { toConsoleError } from './errors';
+import { isUnknownTopicError, toConsoleError } from './errors';
 import { compileUserFilter, filterInputOfRecord } from './messages-filter';
-import { producerFor } from './messages-producer';
+import { producerFor, replaceProducer } from './messages-producer';
 import type { MessageService, ProducedRecord } from './messages-ports';
 
 /** A page travels to the browser in one response: previews are kept short, the whole value is one click away. */
@@ -133,9 +134,8 @@ export function kafkajsMessageService(clusterName: string): MessageService {
           }
         }
       }
-      try {
-        const producer = await producerFor(clusterName);
-        const [meta] = await producer.send({
+      const send = async (producer: Producer) =>
+        producer.send({
           topic: input.topic,
           acks: -1,
           messages: [
@@ -146,6 +146,15 @@ export function kafkajsMessageService(clusterName: string): MessageService {
               headers: Object.fromEntries(groupHeaders(input.headers)),
             },
           ],
+        });
+      try {
+        const producer = await producerFor(clusterName);
+        // An unknown-topic failure comes from kafkajs's metadata refresh, before anything is sent:
+        // a fresh producer (without deleted topics in its list) may try once more.
+        const [meta] = await send(producer).catch(async (e: unknown) => {
+          if (!isUnknownTopicError(e)) throw e;
+          replaceProducer(clusterName, producer);
+          return send(await producerFor(clusterName));
         });
         if (!meta) throw new ConsoleError({ category: 'internal', message: 'The broker did not acknowledge the record.', retryable: true });
         return { partition: meta.partition, offset: meta.baseOffset ?? '0', ...(schemaId !== undefined ? { schemaId } : {}) };

@@ -109,3 +109,23 @@ describe('produce with a registry schema', () => {
     expect(await endOffset()).toBe(before);
   });
 });
+
+describe('the shared producer after another client deletes a topic it wrote to', () => {
+  it('still sends to other topics (kafkajs keeps deleted topics in its metadata requests)', async () => {
+    const admin = rawKafka.admin();
+    await admin.connect();
+    const doomed = uniqueTopic('produce-doomed');
+    const other = uniqueTopic('produce-other');
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: doomed, numPartitions: 1, replicationFactor: 1 }, { topic: other, numPartitions: 1, replicationFactor: 1 }] });
+    try {
+      const text = (t: string) => messages.produce({ cluster: 'local', topic: t, key: 'k', value: 'hello', encoding: 'text', headers: [] });
+      await text(doomed);
+      await admin.deleteTopics({ topics: [doomed] });
+      await expect(text(other)).resolves.toMatchObject({ partition: 0, offset: '0' });
+      await expect(text(doomed)).rejects.toMatchObject({ category: 'not-found' });
+    } finally {
+      await admin.deleteTopics({ topics: [other] }).catch(() => undefined);
+      await admin.disconnect();
+    }
+  }, 60_000);
+});
