@@ -1,10 +1,10 @@
 import 'server-only';
-import fs from 'node:fs';
 import { Kafka, logLevel, type Admin, type KafkaConfig, type SASLOptions } from 'kafkajs';
 import type { ClusterConfig } from '@/lib/domain/config/console-config';
 import { clusterConfig } from '@/lib/config/load-config';
 import { logger } from '@/lib/log/logger';
 import { closePlatformaticAdmins } from './platformatic-client';
+import { clusterTlsOf } from './cluster-tls';
 
 const kafkaLog = logger.child({ component: 'kafkajs' });
 
@@ -22,10 +22,8 @@ function saslOf(c: ClusterConfig): SASLOptions | undefined {
 }
 
 function sslOf(c: ClusterConfig): KafkaConfig['ssl'] {
-  if (c.tls === undefined || c.tls === false) return undefined;
-  if (c.tls === true) return true;
-  const read = (f?: string) => (f ? fs.readFileSync(f, 'utf8') : undefined);
-  return { ca: read(c.tls.caFile), cert: read(c.tls.certFile), key: read(c.tls.keyFile), rejectUnauthorized: c.tls.rejectUnauthorized };
+  const tls = clusterTlsOf(c);
+  return tls === null ? undefined : Object.keys(tls).length === 0 ? true : tls;
 }
 
 export function kafkaClientFor(c: ClusterConfig): Kafka {

@@ -1,18 +1,17 @@
 import 'server-only';
-import fs from 'node:fs';
 import { Admin, Consumer, FetchIsolationLevels, type ConnectionOptions } from '@platformatic/kafka';
 import type { ClusterConfig } from '@/lib/domain/config/console-config';
 import { clusterConfig } from '@/lib/config/load-config';
+import { clusterTlsOf } from './cluster-tls';
 
 /**
- * @platformatic/kafka, for the Kafka APIs kafkajs 2.2 does not have (ConsumerGroupDescribe for
- * KIP-848 groups; an OffsetCommit sent from outside the group; a Fetch with no group at all, see
- * range-reader.ts). Same cluster settings, same fail-fast timeouts as the kafkajs clients in
+ * @platformatic/kafka, for the Kafka APIs kafkajs 2.2 does not have (ListGroups v5 for KIP-848
+ * groups; IncrementalAlterConfigs; an OffsetCommit sent from outside the group; a Fetch with no
+ * group at all, see range-reader.ts). Same cluster settings, same fail-fast timeouts as the kafkajs clients in
  * client-pool.ts.
  */
 export function connectionOptionsFor(c: ClusterConfig): ConnectionOptions {
-  const read = (f?: string) => (f ? fs.readFileSync(f, 'utf8') : undefined);
-  const tls = c.tls === undefined || c.tls === false ? undefined : c.tls === true ? {} : { ca: read(c.tls.caFile), cert: read(c.tls.certFile), key: read(c.tls.keyFile), rejectUnauthorized: c.tls.rejectUnauthorized };
+  const tls = clusterTlsOf(c);
   const sasl = c.sasl ? { mechanism: c.sasl.mechanism.toUpperCase() as 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512', username: c.sasl.username, password: c.sasl.password } : undefined;
   return { connectTimeout: 3000, requestTimeout: 15000, ...(tls ? { tls } : {}), ...(sasl ? { sasl } : {}) };
 }
