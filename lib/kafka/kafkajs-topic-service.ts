@@ -95,7 +95,13 @@ export function kafkajsTopicService(clusterName: string): TopicService {
           if (!created) throw new ConsoleError({ category: 'already-exists', message: `Topic "${name}" already exists.`, retryable: false, field: 'name' });
           await waitFor(async () => {
             const [meta] = await fetchAllTopicMetadata(admin, [name]).catch(() => []);
-            return !!meta && meta.partitions.length === partitions && meta.partitions.every((p) => p.leader >= 0);
+            if (!meta || meta.partitions.length !== partitions || !meta.partitions.every((p) => p.leader >= 0)) return false;
+            // Metadata names a leader a moment before that broker answers for the partition
+            // (NOT_LEADER_FOR_PARTITION): created means its offsets can be read.
+            return admin.fetchTopicOffsets(name).then(
+              () => true,
+              () => false,
+            );
           }, 15_000);
         },
         // Safe under withAdmin's one retry on a stale-topic failure: with waitForLeaders off, that
