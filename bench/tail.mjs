@@ -8,7 +8,7 @@
 //   npm run stack -- up && npx next build && node bench/tail.mjs [--messages 200000 | --1m] [--url http://127.0.0.1:3000]
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { arg, cursorAtStart, ensureTopic, fmt, kafka, BOOTSTRAP, startConsole } from './messages-bench-lib.mjs';
+import { arg, cursorAtStart, ensureTopic, fmt, groupCpuSeconds, kafka, BOOTSTRAP, startConsole } from './messages-bench-lib.mjs';
 import { readEventStream } from './tail-sse-client.mjs';
 
 const MESSAGES = arg('1m', false) ? 1_000_000 : Number(arg('messages', 200_000));
@@ -121,13 +121,15 @@ try {
   console.log('measuring kcat…');
   results.kcat = await kcat();
   console.log('measuring the console SSE tail…');
+  const serverCpu0 = app.pgid ? groupCpuSeconds(app.pgid) : 0;
   results.sse = await sse(app.url);
+  const serverCpu = app.pgid ? groupCpuSeconds(app.pgid) - serverCpu0 : null;
   const rate = (r) => r.count / r.elapsed;
   console.log(`\nTail of ${fmt(MESSAGES)} records of 1 KB JSON (${PARTITIONS} partitions), same topic, same run:`);
   console.log(`  bare kafkajs consumer   ${fmt(rate(results.kafkajs)).padStart(9)} msg/s  (${results.kafkajs.elapsed.toFixed(1)} s)`);
   console.log(`  kcat -C                 ${fmt(rate(results.kcat)).padStart(9)} msg/s  (${results.kcat.elapsed.toFixed(1)} s)`);
   console.log(`  console SSE client      ${fmt(rate(results.sse)).padStart(9)} msg/s  (${results.sse.elapsed.toFixed(1)} s, ${fmt(results.sse.count)} delivered, ${fmt(results.sse.dropped)} skipped for the client, ${fmt(results.sse.outOfOrder)} duplicate or out of order)`);
-  console.log(`  (the SSE client itself used ${results.sse.clientCpu.toFixed(1)} s of CPU parsing ${fmt(results.sse.count)} messages)`);
+  console.log(`  (the SSE client itself used ${results.sse.clientCpu.toFixed(1)} s of CPU parsing ${fmt(results.sse.count)} messages; the console's server ${serverCpu === null ? 'n/a with --url' : `${serverCpu.toFixed(1)} s, ${((serverCpu / results.sse.count) * 1e6).toFixed(1)} µs per record`})`);
   console.log(`  ratio SSE / kafkajs     ${(rate(results.sse) / rate(results.kafkajs)).toFixed(2)}×   (target ≥ 0.8×)`);
   console.log(`  ratio SSE / kcat        ${(rate(results.sse) / rate(results.kcat)).toFixed(2)}×`);
 } finally {

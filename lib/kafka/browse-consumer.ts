@@ -11,8 +11,9 @@ import type { RangeReadOptions, RangeReadResult } from './range-read';
 import { readRangesWithoutGroup } from './range-reader';
 
 /**
- * Consuming without leaving anything behind on the cluster, for the live tail (tail-source.ts);
- * reading ranges (browse, search, catch-up) needs no group at all, see range-reader.ts. kafkajs
+ * The console reads without any consumer group: ranges (browse, search, catch-up) and the live
+ * tail's follow go through range-reader.ts. What is here is the kafkajs way it replaced, kept for
+ * bench/browse-latency.mjs and the parity test (readRangesWithGroup). kafkajs
  * has no way to assign partitions without a consumer group, so each consumer joins a group of its
  * own, clearly named `kea-ephemeral-<uuid>`, never commits (autoCommit off: kafkajs then seeks
  * locally, see its OffsetManager.seek), and deletes the group once the consumer has left. Should the server die

@@ -2,6 +2,7 @@ import 'server-only';
 import { FetchIsolationLevels, NetworkError, ProtocolError, UnsupportedCompressionError, UserError, fetchV12, fetchV13, fetchV14, fetchV15, fetchV16, fetchV17, type ClusterMetadata, type Consumer } from '@platformatic/kafka';
 import { ConsoleError } from '@/lib/domain/console-error';
 import type { ReadRange } from '@/lib/domain/messages/browse-plan';
+import type { RawRecord } from '@/lib/domain/messages/decode-part';
 import { toConsoleError } from './errors';
 import { committedRecordsOf } from './fetched-records';
 import { platformaticReaderFor } from './platformatic-client';
@@ -19,6 +20,14 @@ import type { RangeReadOptions, RangeReadResult } from './range-read';
  * request (a slot in its cache of `max.incremental.fetch.session.cache.slots`, 1,000 by default,
  * held for minutes, which real consumers then compete for). Epoch -1 with session id 0 is a
  * sessionless full fetch, as kafkajs sends: nothing is left on the broker.
+ *
+ * Fetching runs one response ahead of the callback: as soon as a response is parsed, the next
+ * fetch of its partitions goes out, and only then are its records handed over, so the broker reads
+ * and sends the next records while this process decodes the last ones (at most one response waits
+ * for the callback). `follow` turns a read into a live one (the tail, tail-source.ts): partitions
+ * never end at their current end, each fetch waits on the broker for new records (maxWait), and the
+ * read goes on until the callback says stop, the caller aborts, or the partitions' leaders stay
+ * unreachable.
  */
 
 /** Per-partition errors that mean our metadata is stale: refresh it and fetch again. */
@@ -30,6 +39,9 @@ const MAX_STALE_ATTEMPTS = 10;
 /** Fetch v13 (Kafka 3.1) names topics by id; v12 by name, in the same field. */
 const FETCH_TOPIC_IDS_SINCE = 13;
 const EARLIEST = -2n;
+const LATEST = -1n;
+/** The end of a followed partition's range: the largest offset Kafka has. */
+export const UNBOUNDED = 2n ** 63n - 1n;
 /** Session id 0 with the final epoch: a full fetch that opens no session (Kafka's FetchMetadata.LEGACY). */
 const NO_SESSION = { id: 0, epoch: -1 } as const;
 const FETCH_APIS = { 12: fetchV12.api, 13: fetchV13.api, 14: fetchV14.api, 15: fetchV15.api, 16: fetchV16.api, 17: fetchV17.api } as const;
@@ -37,10 +49,18 @@ type FetchVersion = keyof typeof FETCH_APIS;
 
 type FetchResponse = fetchV17.FetchResponse;
 
+export interface GrouplessReadOptions extends RangeReadOptions {
+  /** Wait for new records at the partitions' end instead of ending there (use UNBOUNDED as `to`). timeoutMs and idleMs do not apply. */
+  follow?: boolean;
+}
+
 interface PartitionState {
   partition: number;
   to: bigint;
+  /** Nothing more to fetch (range read, or the callback had enough); its last records may still be on their way to the callback. */
   done: boolean;
+  /** Where its next fetch starts: one response ahead of the position the callback has reached. */
+  fetchAt: bigint;
   inFlight: boolean;
   /** Consecutive fetches that failed on stale metadata, and the last error's name (and cause, for a network error). */
   staleAttempts: number;
@@ -61,16 +81,25 @@ interface FetchOutcome {
 
 const fetchVersions = new WeakMap<Consumer, Promise<FetchVersion>>();
 
-export async function readRangesWithoutGroup(clusterName: string, topic: string, ranges: readonly ReadRange[], options: RangeReadOptions): Promise<RangeReadResult> {
+/** Records of one partition, parsed from a response and waiting for the callback. */
+interface Delivery {
+  state: PartitionState;
+  records: RawRecord[];
+  /** The position once they are delivered (past skipped batches too). */
+  next: bigint;
+}
+
+export async function readRangesWithoutGroup(clusterName: string, topic: string, ranges: readonly ReadRange[], options: GrouplessReadOptions): Promise<RangeReadResult> {
+  const follow = options.follow === true;
   const positions = new Map(ranges.map((r) => [r.partition, r.from]));
-  const states = ranges.filter((r) => r.from < r.to).map((r): PartitionState => ({ partition: r.partition, to: r.to, done: false, inFlight: false, staleAttempts: 0, notBefore: 0 }));
+  const states = ranges.filter((r) => r.from < r.to).map((r): PartitionState => ({ partition: r.partition, to: r.to, done: false, fetchAt: r.from, inFlight: false, staleAttempts: 0, notBefore: 0 }));
   if (states.length === 0) return { positions, ended: 'complete' };
   if (options.signal?.aborted) return { positions, ended: 'aborted' };
 
   const reader = platformaticReaderFor(clusterName);
   const limits = { maxWait: options.consumerOptions?.maxWaitTimeInMs ?? 100, perPartition: options.consumerOptions?.maxBytesPerPartition ?? 1024 * 1024, total: options.consumerOptions?.maxBytes ?? 8 * 1024 * 1024 };
-  const timeoutMs = options.timeoutMs ?? 20_000;
-  const idleMs = options.idleMs ?? 3_000;
+  const timeoutMs = follow ? Infinity : (options.timeoutMs ?? 20_000);
+  const idleMs = follow ? Infinity : (options.idleMs ?? 3_000);
   const started = Date.now();
   let lastProgress = started;
 
@@ -84,17 +113,26 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
   };
   const onAbort = () => end('aborted');
   options.signal?.addEventListener('abort', onAbort, { once: true });
-  const clock = setInterval(() => {
-    if (Date.now() - started > timeoutMs) end('timeout');
-    else if (Date.now() - lastProgress > idleMs) end('idle');
-  }, 100);
+  const clock = follow
+    ? undefined
+    : setInterval(() => {
+        if (Date.now() - started > timeoutMs) end('timeout');
+        else if (Date.now() - lastProgress > idleMs) end('idle');
+      }, 100);
 
+  const cap = (state: PartitionState, to: bigint) => (to < state.to ? to : state.to);
+  /** The callback has (or needs) nothing below `to`: the position moves there. */
   const advance = (state: PartitionState, to: bigint) => {
-    const capped = to < state.to ? to : state.to;
+    const capped = cap(state, to);
     if (capped > positions.get(state.partition)!) {
       positions.set(state.partition, capped);
       lastProgress = Date.now();
     }
+  };
+  /** The next fetch of this partition starts at `to`; a range read is through once that reaches its end. */
+  const fetchFrom = (state: PartitionState, to: bigint) => {
+    const capped = cap(state, to);
+    if (capped > state.fetchAt) state.fetchAt = capped;
     if (capped >= state.to) state.done = true;
   };
 
@@ -105,22 +143,13 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
     let metadata = await topicMetadata(reader, clusterName, topic, false);
     let refresh = false;
 
-    while (!ended) {
-      const active = states.filter((s) => !s.done);
-      if (active.length === 0) {
-        end('complete');
-        break;
-      }
-      if (refresh) {
-        metadata = await topicMetadata(reader, clusterName, topic, true);
-        refresh = false;
-        if (ended) break;
-      }
+    /** A fetch to each leader for its partitions that are not being fetched, done or backing off. */
+    const sendFetches = () => {
       const topicMeta = metadata.topics.get(topic)!;
       const now = Date.now();
       const byLeader = new Map<number, PartitionState[]>();
-      for (const s of active) {
-        if (s.inFlight || s.notBefore > now) continue;
+      for (const s of states) {
+        if (s.done || s.inFlight || s.notBefore > now) continue;
         const leader = topicMeta.partitions[s.partition]?.leader;
         if (leader === undefined) throw new ConsoleError({ category: 'not-found', message: `Topic "${topic}" has no partition ${s.partition} (it has ${topicMeta.partitionsCount}).`, retryable: false });
         if (leader < 0 || !metadata.brokers.has(leader)) {
@@ -139,7 +168,7 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
           topicId: topicKey,
           partitions: ordered.map((s) => ({
             partition: s.partition,
-            fetchOffset: positions.get(s.partition)!,
+            fetchOffset: s.fetchAt,
             currentLeaderEpoch: topicMeta.partitions[s.partition]!.leaderEpoch,
             lastFetchedEpoch: -1,
             partitionMaxBytes: limits.perPartition,
@@ -151,6 +180,20 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
         );
         inFlight.add(call);
       }
+    };
+
+    while (!ended) {
+      const active = states.filter((s) => !s.done);
+      if (active.length === 0) {
+        end('complete');
+        break;
+      }
+      if (refresh) {
+        metadata = await topicMetadata(reader, clusterName, topic, true);
+        refresh = false;
+        if (ended) break;
+      }
+      sendFetches();
 
       if (inFlight.size === 0) {
         // Everything waits out a backoff.
@@ -163,12 +206,19 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
       for (const s of outcome.states) s.inFlight = false;
       inFlight.delete(outcome.call);
 
-      const handling = handleOutcome(outcome);
+      const parsing = parseOutcome(outcome);
+      parsing.catch(() => undefined);
+      const parsed = await Promise.race([endSignal, parsing]);
+      if (parsed === null || ended) break;
+      if (parsed.refresh) refresh = true;
+      // The next fetch goes out before the callback runs (unless the leaders must be looked up first).
+      else sendFetches();
+
       // Should the read end first (abort, time limit), the callback still running finishes on its own; its failure is nobody's.
-      handling.catch(() => undefined);
-      const handled = await Promise.race([endSignal, handling]);
-      if (handled === null || ended) break;
-      if (handled.refresh) refresh = true;
+      const delivering = deliver(parsed.deliveries);
+      delivering.catch(() => undefined);
+      const delivered = await Promise.race([endSignal, delivering]);
+      if (delivered === null || ended) break;
     }
     // A partition still looking for its leader when time ran out is a failure, not a quiet end.
     const failing = ended === 'idle' || ended === 'timeout' ? states.find((s) => !s.done && s.staleAttempts > 0) : undefined;
@@ -177,13 +227,14 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
   } catch (e) {
     throw toConsoleError(e, { clusterName, topic });
   } finally {
-    clearInterval(clock);
+    if (clock) clearInterval(clock);
     options.signal?.removeEventListener('abort', onAbort);
     // A fetch still out when the read ended (abort, stop, time limit) is let finish and ignored.
     for (const call of inFlight) void call.catch(() => undefined);
   }
 
-  async function handleOutcome(outcome: FetchOutcome): Promise<{ refresh: boolean }> {
+  /** What a response brings: each partition's records (not yet delivered) and where it is fetched next; errors dealt with. */
+  async function parseOutcome(outcome: FetchOutcome): Promise<{ refresh: boolean; deliveries: Delivery[] }> {
     const { response, error } = outcome;
     if (!response) {
       if ((error as { code?: string })?.code === UnsupportedCompressionError.code) {
@@ -193,10 +244,11 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
       if (!leaderUnreachable(error)) throw error;
       // The leader did not answer (down, moved, timed out): find the leaders again, up to the same limit as a stale leader.
       for (const state of outcome.states) staleFailure(state, topic, 'NETWORK', error);
-      return { refresh: true };
+      return { refresh: true, deliveries: [] };
     }
     if (response.errorCode !== 0) throw error ?? new ProtocolError(response.errorCode);
     let refresh = false;
+    const deliveries: Delivery[] = [];
     const byPartition = new Map<number, fetchV17.FetchResponsePartition>();
     for (const t of response.responses) if (t.topicId === outcome.topicKey) for (const p of t.partitions) byPartition.set(p.partitionIndex, p);
 
@@ -206,7 +258,7 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
       if (!data) continue;
       if (data.errorCode !== 0) {
         const code = errorName(data.errorCode);
-        if (code === 'OFFSET_OUT_OF_RANGE') await skipToLogStart(state);
+        if (code === 'OFFSET_OUT_OF_RANGE') await outOfRange(state);
         else if (STALE_METADATA.has(code) || UNKNOWN_TOPIC.has(code)) {
           staleFailure(state, topic, code);
           refresh = true;
@@ -214,32 +266,51 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
         continue;
       }
       state.staleAttempts = 0;
-      const from = positions.get(state.partition)!;
+      const from = state.fetchAt;
       const { records, nextOffset } = committedRecordsOf(topic, state.partition, data, from, state.to);
       const lastRead = records.length ? BigInt(records.at(-1)!.offset) + 1n : from;
-      advance(state, nextOffset !== null && nextOffset > lastRead ? nextOffset : lastRead);
-      if (records.length) {
-        const verdict = await options.onRecords(state.partition, records);
-        if (verdict === 'stop') {
-          end('stopped');
-          break;
-        }
-        if (verdict === 'partition-done') state.done = true;
-      }
+      const next = nextOffset !== null && nextOffset > lastRead ? nextOffset : lastRead;
+      fetchFrom(state, next);
       // Nothing more to read for now: the range was planned beyond what the partition holds.
-      if (data.highWatermark >= 0n && data.highWatermark <= positions.get(state.partition)!) state.done = true;
+      if (!follow && data.highWatermark >= 0n && data.highWatermark <= state.fetchAt) state.done = true;
+      if (records.length) deliveries.push({ state, records, next });
+      else advance(state, next);
     }
-    return { refresh };
+    return { refresh, deliveries };
   }
 
-  /** The range starts below the log start (retention or deleteRecords moved it): go on from there, or end when it is past the end. */
-  async function skipToLogStart(state: PartitionState) {
-    const offsets = await reader.listOffsets({ topics: [topic], partitions: { [topic]: [state.partition] }, timestamp: EARLIEST });
-    const logStart = offsets.get(topic)?.[state.partition];
-    const position = positions.get(state.partition)!;
-    if (logStart !== undefined && logStart > position) advance(state, logStart);
-    // The position is past the log end (the topic was truncated or recreated): nothing to read.
-    else state.done = true;
+  /** Hands parsed records to the callback, one partition at a time, and moves the positions. */
+  async function deliver(deliveries: readonly Delivery[]): Promise<void> {
+    for (const { state, records, next } of deliveries) {
+      if (ended) return;
+      advance(state, next);
+      const verdict = await options.onRecords(state.partition, records);
+      if (verdict === 'stop') return end('stopped');
+      if (verdict === 'partition-done') state.done = true;
+    }
+  }
+
+  /**
+   * The position is below the log start (retention or deleteRecords moved it): go on from there.
+   * Or past the log end (the topic was truncated or recreated): a range read has nothing to read;
+   * a followed partition goes on from the new end.
+   */
+  async function outOfRange(state: PartitionState) {
+    const offsetAt = async (timestamp: bigint) => (await reader.listOffsets({ topics: [topic], partitions: { [topic]: [state.partition] }, timestamp })).get(topic)?.[state.partition];
+    const logStart = await offsetAt(EARLIEST);
+    if (logStart !== undefined && logStart > state.fetchAt) {
+      fetchFrom(state, logStart);
+      advance(state, logStart);
+      return;
+    }
+    if (!follow) {
+      state.done = true;
+      return;
+    }
+    const logEnd = await offsetAt(LATEST);
+    if (logEnd === undefined) return;
+    state.fetchAt = logEnd;
+    positions.set(state.partition, logEnd);
   }
 }
 

@@ -14,7 +14,7 @@ import { TAIL_PREVIEW_LIMITS } from './tail-source';
 /**
  * Search over SSE: progress events (scanned, matched, per-partition position and end) every
  * PROGRESS_MS, batches of matches, and a final progress with done=true. Closing the connection
- * cancels the scan (the ephemeral consumer stops and its group is deleted). No ids: a search that
+ * cancels the scan (its fetches stop; nothing was joined, nothing is left on the cluster). No ids: a search that
  * lost its connection is started again, not resumed.
  */
 const PROGRESS_MS = 250;

@@ -1,13 +1,12 @@
 import 'server-only';
-import type { EachBatchPayload, KafkaMessage } from 'kafkajs';
 import type { PreviewLimits, RawRecord } from '@/lib/domain/messages/decode-part';
 import { Batcher } from '@/lib/domain/stream/batcher';
 import { FanoutHub } from '@/lib/domain/stream/fanout-hub';
 import { RateMeter } from '@/lib/domain/stream/rate-meter';
 import { codecFor, type MessageCodec } from '@/lib/registry/message-codec';
 import { logger } from '@/lib/log/logger';
-import { createEphemeralConsumer, rawRecordOf, type EphemeralConsumer } from './browse-consumer';
 import { toConsoleError } from './errors';
+import { readRangesWithoutGroup, UNBOUNDED } from './range-reader';
 import { SharedBatch, TailRecord, type TailBatch } from './tail-batch';
 import { messageJsonPieces } from './tail-encode';
 
@@ -17,8 +16,10 @@ import { messageJsonPieces } from './tail-encode';
  * MAX_BATCH_RECORDS / MAX_BATCH_BYTES when the topic is fast) and each batch's SSE frame is encoded
  * once. Every viewer reads from its own bounded queue in the hub, where a viewer that sees the whole
  * stream holds the published batch itself (a slow one loses its own oldest batches, counted, and
- * never slows the others). The consumer is an ephemeral one (see browse-consumer.ts): no commits,
- * its group deleted when the last viewer has gone.
+ * never slows the others). The consumer joins no group and commits nothing: it follows the
+ * partitions with sessionless Fetch requests to their leaders (range-reader.ts, `follow`), each
+ * waiting on the broker up to FETCH_WAIT_MS for new records, one response ahead of the decoding.
+ * It stops LINGER_MS after the last viewer has gone.
  */
 export const TAIL_PREVIEW_LIMITS: PreviewLimits = { maxChars: 4 * 1024, maxBinaryBytes: 2 * 1024, hexBytes: 64 };
 /** Most records waiting for one viewer. */
@@ -33,8 +34,8 @@ export const BATCH_INTERVAL_MS = 100;
 export const MAX_BATCH_RECORDS = 1_000;
 /** Bytes of message JSON in one batch: keeps one SSE frame near 1 MiB however large the records. */
 export const MAX_BATCH_BYTES = 1024 * 1024;
-/** Fetched records waiting to be decoded before the consumer waits: about one full fetch, so decoding one overlaps the next. */
-export const MAX_INTAKE_RECORDS = 4_000;
+/** How long one fetch waits on the broker for new records of a quiet topic (new records return it at once). */
+export const FETCH_WAIT_MS = 500;
 
 const log = logger.child({ component: 'tail' });
 
@@ -50,7 +51,6 @@ export interface TailViewerHooks {
 export interface TailSourceStats {
   cluster: string;
   topic: string;
-  groupId: string;
   viewers: number;
   consumed: number;
   rate: number;
@@ -65,7 +65,7 @@ export class TailSource {
   consumed = 0;
   private readonly rate = new RateMeter();
   private readonly viewers = new Map<string, TailViewerHooks>();
-  private readonly ephemeral: EphemeralConsumer;
+  private readonly stop = new AbortController();
   private readonly codec: MessageCodec;
   private lingerTimer: NodeJS.Timeout | undefined;
   private sweepTimer: NodeJS.Timeout | undefined;
@@ -74,11 +74,6 @@ export class TailSource {
   private readonly taken: Map<number, bigint>;
   private readonly batcher = new Batcher<TailRecord>({ maxItems: MAX_BATCH_RECORDS, maxWaitMs: BATCH_INTERVAL_MS, maxBytes: MAX_BATCH_BYTES, sizeOf: (r) => r.byteLength });
   private flushTimer: NodeJS.Timeout | undefined;
-  /** Fetched records not yet decoded, oldest first. */
-  private readonly intake: RawRecord[][] = [];
-  private intakeRecords = 0;
-  private readonly intakeWaiting: (() => void)[] = [];
-  private processing: Promise<void> | null = null;
 
   constructor(
     readonly cluster: string,
@@ -89,14 +84,9 @@ export class TailSource {
     this.positions = new Map(start);
     this.taken = new Map(start);
     this.codec = codecFor(cluster);
-    this.ephemeral = createEphemeralConsumer(cluster, { maxWaitTimeInMs: 100 });
     void this.run(start);
     this.sweepTimer = setInterval(() => this.sweep(), 5_000);
     this.sweepTimer.unref?.();
-  }
-
-  get groupId(): string {
-    return this.ephemeral.groupId;
   }
 
   get viewerCount(): number {
@@ -104,7 +94,7 @@ export class TailSource {
   }
 
   stats(): TailSourceStats {
-    return { cluster: this.cluster, topic: this.topic, groupId: this.groupId, viewers: this.viewers.size, consumed: this.consumed, rate: Math.round(this.rate.rate(Date.now())), state: this.state };
+    return { cluster: this.cluster, topic: this.topic, viewers: this.viewers.size, consumed: this.consumed, rate: Math.round(this.rate.rate(Date.now())), state: this.state };
   }
 
   /** Adds a viewer; synchronous, so `positions` read right before or after it marks exactly where its share begins. */
@@ -137,78 +127,46 @@ export class TailSource {
   }
 
   private async run(start: ReadonlyMap<number, bigint>): Promise<void> {
-    const { consumer } = this.ephemeral;
+    this.state = 'running';
     try {
-      consumer.on(consumer.events.CRASH, (event) => this.fail(event.payload.error));
-      await consumer.connect();
-      await consumer.subscribe({ topic: this.topic, fromBeginning: true });
-      await consumer.run({
-        autoCommit: false,
-        partitionsConsumedConcurrently: 3,
-        eachBatch: async (payload) => this.onBatch(payload),
+      const ranges = [...start].map(([partition, from]) => ({ partition, from, to: UNBOUNDED }));
+      await readRangesWithoutGroup(this.cluster, this.topic, ranges, {
+        follow: true,
+        signal: this.stop.signal,
+        consumerOptions: { maxWaitTimeInMs: FETCH_WAIT_MS },
+        onRecords: (partition, records) => this.onRecords(partition, records),
       });
-      for (const [partition, offset] of start) consumer.seek({ topic: this.topic, partition, offset: offset.toString() });
-      if (this.state === 'starting') this.state = 'running';
     } catch (e) {
       this.fail(e);
     }
   }
 
-  /**
-   * Takes a fetched batch and returns at once, so kafkajs sends the next fetch while this one is
-   * decoded: the broker's work and ours overlap instead of taking turns. The intake is bounded
-   * (MAX_INTAKE_RECORDS): past it, the consumer waits here before fetching more.
-   */
-  private async onBatch({ batch }: EachBatchPayload): Promise<void> {
-    if (this.state === 'closed' || batch.messages.length === 0) return;
-    const records = this.take(batch.partition, batch.messages);
-    if (!records.length) return;
-    this.intake.push(records);
-    this.intakeRecords += records.length;
-    if (!this.processing) this.processing = this.process().catch((e: unknown) => this.fail(e));
-    // Several partitions' batches may wait here at once (partitionsConsumedConcurrently).
-    while (this.intakeRecords > MAX_INTAKE_RECORDS && (this.state as TailSource['state']) !== 'closed') await new Promise<void>((resolve) => this.intakeWaiting.push(resolve));
-  }
-
-  private async process(): Promise<void> {
-    // Let kafkajs finish its turn (and send the next fetch) before decoding.
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    while (this.intake.length > 0 && this.state !== 'closed') {
-      const records = this.intake.shift()!;
-      // Only registry-framed bytes (magic byte 0) need a schema looked up; most topics have none.
-      const framed = records.filter((r) => r.key?.[0] === 0 || r.value?.[0] === 0);
-      if (framed.length) await this.codec.prepare(framed);
-      // The source may have closed during the await.
-      if ((this.state as TailSource['state']) === 'closed') break;
-      const now = Date.now();
-      for (const r of records) {
-        const record = new TailRecord(r.partition, r.offset, messageJsonPieces(r, this.codec, TAIL_PREVIEW_LIMITS), r, this.codec);
-        for (const full of this.batcher.add(record, now)) this.publish(full);
-      }
-      this.scheduleFlush(now);
-      this.intakeRecords -= records.length;
-      if (this.intakeRecords <= MAX_INTAKE_RECORDS) this.releaseIntake();
-      // Between fetched batches, let the network in (the next fetch's response, viewers' writes).
-      if (this.intake.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+  /** Decodes and batches one partition's fetched records; the reader has sent the next fetch already. */
+  private async onRecords(partition: number, fetched: RawRecord[]): Promise<'continue' | 'stop'> {
+    if (this.state === 'closed') return 'stop';
+    const records = this.take(partition, fetched);
+    // Only registry-framed bytes (magic byte 0) need a schema looked up; most topics have none.
+    const framed = records.filter((r) => r.key?.[0] === 0 || r.value?.[0] === 0);
+    if (framed.length) await this.codec.prepare(framed);
+    // The source may have closed during the await.
+    if ((this.state as TailSource['state']) === 'closed') return 'stop';
+    const now = Date.now();
+    for (const r of records) {
+      const record = new TailRecord(r.partition, r.offset, messageJsonPieces(r, this.codec, TAIL_PREVIEW_LIMITS), r, this.codec);
+      for (const full of this.batcher.add(record, now)) this.publish(full);
     }
-    this.processing = null;
+    this.scheduleFlush(now);
+    return 'continue';
   }
 
-  private releaseIntake(): void {
-    for (const resolve of this.intakeWaiting.splice(0)) resolve();
-  }
-
-  /** The records of a fetched batch from where this source stands (a fetch may start before the offset it was sought to). */
-  private take(partition: number, messages: readonly KafkaMessage[]): RawRecord[] {
+  /** The records from where this source stands (they always should start there; a duplicate would reach every viewer). */
+  private take(partition: number, records: RawRecord[]): RawRecord[] {
     const from = this.taken.get(partition) ?? 0n;
     let first = 0;
-    // Offsets rise within a partition's batch, so only a prefix can lie before `from`.
-    while (first < messages.length && BigInt(messages[first]!.offset) < from) first++;
-    if (first === messages.length) return [];
-    const records: RawRecord[] = new Array(messages.length - first);
-    for (let i = first; i < messages.length; i++) records[i - first] = rawRecordOf(this.topic, partition, messages[i]!);
-    this.taken.set(partition, BigInt(records.at(-1)!.offset) + 1n);
-    return records;
+    while (first < records.length && BigInt(records[first]!.offset) < from) first++;
+    const taken = first === 0 ? records : records.slice(first);
+    if (taken.length) this.taken.set(partition, BigInt(taken.at(-1)!.offset) + 1n);
+    return taken;
   }
 
   /** A quiet topic's last records go out BATCH_INTERVAL_MS after the first of them arrived. */
@@ -255,11 +213,8 @@ export class TailSource {
     clearTimeout(this.flushTimer);
     clearInterval(this.sweepTimer);
     this.batcher.flush();
-    this.intake.length = 0;
-    this.intakeRecords = 0;
-    this.releaseIntake();
     this.onClosed();
-    await this.ephemeral.close();
+    this.stop.abort();
   }
 }
 

@@ -24,7 +24,7 @@ import { BATCH_INTERVAL_MS, TAIL_PREVIEW_LIMITS, tailSourceFor, type TailSource 
  *
  * Position: every batch carries, as its SSE id, the next offset per partition after what this
  * viewer has received. A reconnect sends it back (Last-Event-ID); records between that position and
- * where the shared consumer is now are read once with an ephemeral consumer (the catch-up), the rest
+ * where the shared consumer is now are read once with the group-less range reader (the catch-up), the rest
  * comes from the hub, and the hub only accepts records at or after the viewer's position. So the
  * resumed stream has no gap and no duplicate (a catch-up longer than MAX_CATCH_UP keeps its newest
  * records and reports the rest as dropped, like a slow viewer).
@@ -209,7 +209,7 @@ async function startViewer(options: TailStreamOptions, filter: MessageFilter | n
   });
   options.signal?.addEventListener('abort', () => close('request aborted'), { once: true });
 
-  // The catch-up: an ephemeral read of [position, shared position), buffered a little at a time.
+  // The catch-up: a read of [position, shared position), buffered a little at a time.
   const catchUpBuffer: string[] = [];
   // Offsets read by the catch-up (matching or not) move the position once their batch is sent.
   const pendingAdvance: { partition: number; offset: string }[] = [];

@@ -86,6 +86,17 @@ export async function ephemeralGroups(): Promise<string[]> {
   }
 }
 
+/** Every consumer group on the cluster. */
+export async function allGroups(): Promise<string[]> {
+  const admin = rawKafka.admin();
+  await admin.connect();
+  try {
+    return (await admin.listGroups()).groups.map((g) => g.groupId);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** Waits (briefly) for the condition: group deletion and consumer shutdown are asynchronous on the broker. */
 export async function eventually<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

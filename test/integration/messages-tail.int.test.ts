@@ -6,7 +6,7 @@ import { encodeStreamCursor } from '@/lib/domain/stream/stream-cursor';
 import { disconnectAll } from '@/lib/kafka/client-pool';
 import { closeAllTailSources, tailSourceStats, VIEWER_MAX_ITEMS } from '@/lib/kafka/tail-source';
 import { rawKafka, uniqueTopic } from './helpers';
-import { ephemeralGroups, eventually } from './messages-fixtures';
+import { allGroups, ephemeralGroups, eventually } from './messages-fixtures';
 import { SseClient, startRouteServer } from './messages-sse';
 
 const topics: string[] = [];
@@ -137,15 +137,19 @@ describe('live tail over SSE (real HTTP, real broker)', () => {
     slow.destroy();
   }, 120_000);
 
-  it('closing the connection closes the viewer, and the shared consumer (and its group) with the last one', async () => {
+  it('closing the connection closes the viewer, and the shared consumer with the last one; the tail joins no consumer group', async () => {
     const topic = await createTopic('tail-close');
+    const groupsBefore = await allGroups();
     const { url } = await server(tailRoute, topic);
     const a = new SseClient(`${url}/`);
     const b = new SseClient(`${url}/`);
     await a.until(() => a.events.length > 0);
     await b.until(() => b.events.length > 0);
     expect(tailsOf(topic)[0]?.viewers).toBe(2);
-    const groupId = tailsOf(topic)[0]!.groupId;
+    // Records flow while both watch, and no group exists on the cluster for it (none new at all).
+    await write(topic, 5);
+    await a.until(() => a.messages().length === 5);
+    expect((await allGroups()).filter((g) => !groupsBefore.includes(g))).toEqual([]);
     a.destroy();
     await eventually(async () => tailsOf(topic)[0]?.viewers, (n) => n === 1, 5_000);
     expect(tailsOf(topic)[0]?.viewers).toBe(1);
@@ -154,7 +158,6 @@ describe('live tail over SSE (real HTTP, real broker)', () => {
     await eventually(async () => tailsOf(topic), (t) => t.length === 0, 5_000);
     expect(tailsOf(topic)).toEqual([]);
     expect(Date.now() - closedAt).toBeLessThan(5_000);
-    expect(await eventually(ephemeralGroups, (g) => !g.includes(groupId))).not.toContain(groupId);
   });
 
   it('viewers of one shared consumer: one replays history; one resuming ahead of it gets none of that, nor does a filtered one, which gets only its matches', async () => {
