@@ -170,8 +170,11 @@ export function projectValue(value: JsonValue, keys: ReadonlySet<string>): JsonV
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const projected: Record<string, JsonValue> = {};
   for (const key of Object.keys(value)) {
-    // defineProperty rather than assignment: a key named __proto__ must stay a plain property.
-    if (keys.has(key)) Object.defineProperty(projected, key, { value: value[key], enumerable: true, writable: true, configurable: true });
+    if (!keys.has(key)) continue;
+    // Assignment is several times faster than defineProperty (this runs for every record a search
+    // scans), but a key named __proto__ would set the prototype instead: it must stay a plain property.
+    if (key === '__proto__') Object.defineProperty(projected, key, { value: value[key], enumerable: true, writable: true, configurable: true });
+    else projected[key] = value[key]!;
   }
   return projected;
 }
