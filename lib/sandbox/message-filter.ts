@@ -108,8 +108,8 @@ if (result !== null && typeof result === 'object' && typeof result.then === 'fun
 return result ? 1 : 0; };
 return function (json, many) {
   if (!many) { const m = parse(json); return test(m.key, m.value, m.headers, m.partition, m.offset, m.timestamp); }
-  const batch = decodeBatch(json); let out = '';
-  for (let i = 0; i < batch.length; i++) { const m = batch[i]; try { out += test(m[0], m[1], m[2], m[3], m[4], m[5]) ? '1' : '0'; } catch (e) { out += 'e'; } }
+  const c = decodeBatch(json); const k = c[0], v = c[1], h = c[2], p = c[3], o = c[4], t = c[5]; let out = '';
+  for (let i = 0; i < k.length; i++) { try { out += test(k[i], v[i], h[i], p[i], o[i], t[i]) ? '1' : '0'; } catch (e) { out += 'e'; } }
   return out;
 }; })()`;
 
