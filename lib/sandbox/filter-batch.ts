@@ -83,7 +83,8 @@ export function encodeFilterBatch(messages: readonly FilterInput[]): string {
     if (node === null || (typeof node !== 'object' && typeof node !== 'string')) return node;
     path.push(column, index);
     const replaced = skeleton(node);
-    path.length = 0;
+    path.pop();
+    path.pop();
     return replaced;
   };
 
