@@ -111,6 +111,34 @@ describe('MessageFilter.test', () => {
   });
 });
 
+describe('value projection (filter-projection.ts)', () => {
+  it('sends into the sandbox only the keys of value the expression reads, when it provably reads no others', async () => {
+    expect((await filterOf("value.status === 'OVERDUE' && headers['retry'] > 2")).valueKeys).toEqual(['status']);
+    expect((await filterOf('value.customer.tier === "gold" || value.amount > 100')).valueKeys).toEqual(['customer', 'amount']);
+    expect((await filterOf('JSON.stringify(value).includes("gold")')).valueKeys).toBeNull();
+    expect((await filterOf('value.status === "OVERDUE"', { projectValue: false })).valueKeys).toBeNull();
+  });
+
+  it('gives the same answers as the whole value, one by one and in batches', async () => {
+    const f = await filterOf('value.customer.tier === "gold" && value.missing === undefined');
+    const inputs = [message(), message({ value: { customer: { tier: 'silver' } } }), message({ value: 'plain text' }), message({ value: [1] })];
+    expect(f.testBatch(inputs).map((o) => (o.ok ? o.match : o.error.message))).toEqual([true, false, "TypeError: cannot read property 'tier' of undefined (line 1, column 15)", "TypeError: cannot read property 'tier' of undefined (line 1, column 15)"]);
+    expect(inputs.map((m) => f.test(m))).toEqual(f.testBatch(inputs));
+  });
+
+  it('keeps Object.prototype closed to new properties (a getter there would see the projected object), its built-ins replaceable', async () => {
+    const added = await filterOf('(Object.prototype.polluted = 1, true)');
+    expect(added.test(message())).toMatchObject({ ok: false, error: { kind: 'runtime', message: expect.stringContaining('TypeError: object is not extensible') } });
+    const replaced = await filterOf('(Object.prototype.toString = function () { return "mine"; }, String({}) === "mine")');
+    expect(replaced.test(message())).toEqual({ ok: true, match: true });
+    const ordinary = await filterOf('(() => { const o = {}; o.toString = () => "own"; o.extra = 1; return `${o}` === "own" && o.extra === 1; })()');
+    expect(ordinary.testBatch([message(), message()])).toEqual([
+      { ok: true, match: true },
+      { ok: true, match: true },
+    ]);
+  });
+});
+
 describe('the sandbox holds', () => {
   // Every escape must fail with a clear error and leave the filter usable for the next message.
   it.each<[string, string]>([

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { FilterInput } from '@/lib/domain/messages/message-model';
 import { DECODE_BATCH_SOURCE, encodeFilterBatch } from './filter-batch';
+import { projectValue, valueKeysRead } from './filter-projection';
 import { DEFAULT_SANDBOX_LIMITS, QuickJsSandbox, type SandboxError, type SandboxLimits } from './quickjs-sandbox';
 import { utf8WithNul } from './sandbox-text';
 import { checkSyntax } from './syntax-check';
@@ -26,9 +27,14 @@ export interface FilterOptions extends SandboxLimits {
    * filter can do that before the user is asked to fix it.
    */
   maxConsecutiveTimeouts: number;
+  /**
+   * Send into the sandbox only the top-level keys of an object `value` that the expression can
+   * read (filter-projection.ts), when it provably reads no others. Off only to compare with it.
+   */
+  projectValue: boolean;
 }
 
-export const DEFAULT_FILTER_OPTIONS: FilterOptions = { ...DEFAULT_SANDBOX_LIMITS, maxConsecutiveTimeouts: 3 };
+export const DEFAULT_FILTER_OPTIONS: FilterOptions = { ...DEFAULT_SANDBOX_LIMITS, maxConsecutiveTimeouts: 3, projectValue: true };
 
 export interface FilterCompileError {
   message: string;
@@ -55,6 +61,11 @@ export interface FilterStats {
 
 export interface MessageFilter {
   readonly expression: string;
+  /**
+   * The top-level keys of an object `value` that go into the sandbox (the expression can read no
+   * others), or null when the whole value goes in.
+   */
+  readonly valueKeys: readonly string[] | null;
   /** Use filterInputOf(view) on an untruncated MessageView. */
   test(message: FilterInput): FilterOutcome;
   /**
@@ -78,6 +89,9 @@ const FILENAME = 'filter.js';
  * The expression goes on its own lines between a one-line prologue and an epilogue, so engine
  * positions map back to the user's text by subtracting one line. JSON.parse is captured before
  * any user code runs, so an expression that overwrites it cannot break decoding of later messages.
+ * Object.prototype is made non-extensible first: a getter or setter added there would receive a
+ * projected `value` as `this` and could tell it from the whole one (filter-projection.ts), so a
+ * filter cannot add properties to it (it can still replace the built-in ones).
  *
  * The source evaluates to one function with two entries:
  * - `(json)`: one message; returns 1 or 0, or throws what the expression threw.
@@ -88,14 +102,14 @@ const FILENAME = 'filter.js';
  *   catchable in QuickJS (the interrupt unwinds everything), so a hang fails the whole call.
  */
 const PROLOGUE =
-  `(function () { const parse = JSON.parse; ${DECODE_BATCH_SOURCE} const test = function (key, value, headers, partition, offset, timestamp) { "use strict"; const result = (`;
+  `(function () { Object.preventExtensions(Object.prototype); const parse = JSON.parse; ${DECODE_BATCH_SOURCE} const test = function (key, value, headers, partition, offset, timestamp) { "use strict"; const result = (`;
 const EPILOGUE = `);
 if (result !== null && typeof result === 'object' && typeof result.then === 'function') throw new TypeError('a filter must return true or false, not a Promise: filters are synchronous');
 return result ? 1 : 0; };
 return function (json, many) {
   if (!many) { const m = parse(json); return test(m.key, m.value, m.headers, m.partition, m.offset, m.timestamp); }
-  const batch = decodeBatch(json); let out = '';
-  for (let i = 0; i < batch.length; i++) { const m = batch[i]; try { out += test(m[0], m[1], m[2], m[3], m[4], m[5]) ? '1' : '0'; } catch (e) { out += 'e'; } }
+  const c = decodeBatch(json); const k = c[0], v = c[1], h = c[2], p = c[3], o = c[4], t = c[5]; let out = '';
+  for (let i = 0; i < k.length; i++) { try { out += test(k[i], v[i], h[i], p[i], o[i], t[i]) ? '1' : '0'; } catch (e) { out += 'e'; } }
   return out;
 }; })()`;
 
@@ -114,7 +128,8 @@ export async function compileFilter(expression: string, options: Partial<FilterO
   const lines = expression.split(/\r\n|\r|\n/);
   const created = await QuickJsSandbox.create(sourceOf(expression), FILENAME, settings);
   if (!created.ok) return { ok: false, error: compileError(created.error, lines) };
-  return { ok: true, filter: new SandboxedFilter(expression, lines, created.value, settings.maxConsecutiveTimeouts) };
+  const valueKeys = settings.projectValue ? valueKeysRead(expression) : null;
+  return { ok: true, filter: new SandboxedFilter(expression, lines, created.value, settings.maxConsecutiveTimeouts, valueKeys) };
 }
 
 export type FilterSyntaxResult = { ok: true } | { ok: false; error: FilterCompileError };
@@ -148,16 +163,29 @@ class SandboxedFilter implements MessageFilter {
   private disposed = false;
   /** Messages per sandbox call in testBatch; halved when a batch runs over its time, grown back when one does not. */
   private batchLimit = MAX_BATCH_MESSAGES;
+  private readonly projection: ReadonlySet<string> | null;
 
   constructor(
     readonly expression: string,
     private readonly lines: readonly string[],
     private readonly sandbox: QuickJsSandbox,
     private readonly maxConsecutiveTimeouts: number,
-  ) {}
+    readonly valueKeys: readonly string[] | null,
+  ) {
+    this.projection = valueKeys ? new Set(valueKeys) : null;
+  }
 
   test(message: FilterInput): FilterOutcome {
     if (this.disposed) throw new Error('This filter was disposed; compile it again.');
+    return this.testProjected(this.projected(message));
+  }
+
+  /** What goes into the sandbox for `message`: its value projected (see valueKeys); the caller's object is left as it is. */
+  private projected(message: FilterInput): FilterInput {
+    return this.projection ? { ...message, value: projectValue(message.value, this.projection) } : message;
+  }
+
+  private testProjected(message: FilterInput): FilterOutcome {
     if (this.consecutiveTimeouts >= this.maxConsecutiveTimeouts) return this.disabledOutcome();
     this.stats.evaluated++;
     const result = this.sandbox.call(JSON.stringify(message));
@@ -172,13 +200,14 @@ class SandboxedFilter implements MessageFilter {
     return { ok: false, error: evaluationError(result.error, this.lines) };
   }
 
-  testBatch(messages: readonly FilterInput[]): FilterOutcome[] {
+  testBatch(originals: readonly FilterInput[]): FilterOutcome[] {
     if (this.disposed) throw new Error('This filter was disposed; compile it again.');
+    const messages = this.projection ? originals.map((m) => this.projected(m)) : originals;
     const out: FilterOutcome[] = [];
     let at = 0;
     while (at < messages.length) {
       if (this.batchLimit <= 1 || this.consecutiveTimeouts >= this.maxConsecutiveTimeouts) {
-        out.push(this.test(messages[at++]!));
+        out.push(this.testProjected(messages[at++]!));
         continue;
       }
       const batch = messages.slice(at, at + this.batchLimit);
@@ -202,13 +231,13 @@ class SandboxedFilter implements MessageFilter {
     if (!result.ok || result.value.length !== messages.length) {
       // Too slow for one budget: smaller batches from now on, down to one message a call (test()).
       if (!result.ok && result.error.kind === 'timeout') this.batchLimit = Math.max(1, Math.floor(messages.length / 2));
-      return messages.map((m) => this.test(m));
+      return messages.map((m) => this.testProjected(m));
     }
     this.batchLimit = Math.min(MAX_BATCH_MESSAGES, this.batchLimit * 2);
     const verdicts = result.value;
     return messages.map((m, i) => {
       const verdict = verdicts[i];
-      if (verdict === 'e') return this.test(m);
+      if (verdict === 'e') return this.testProjected(m);
       this.stats.evaluated++;
       return this.counted(verdict === '1');
     });
