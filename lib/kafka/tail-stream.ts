@@ -168,26 +168,16 @@ async function startViewer(options: TailStreamOptions, filter: MessageFilter | n
     return jsons.length ? new OwnBatch(jsons, batch.after) : null;
   };
 
-  let wakeUp: (() => void) | null = null;
-  const wake = () => {
-    const w = wakeUp;
-    wakeUp = null;
-    w?.();
-  };
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        wakeUp = null;
-        resolve();
-      }, ms);
-      wakeUp = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-
   let closed = false;
   let failure: ConsoleErrorShape | null = null;
+  // The stream's side (see pump): its controller once started, whether it waits for frames, whether it is closed.
+  let controller: ReadableStreamDefaultController<Uint8Array> | null = null;
+  let wanted = false;
+  let ended = false;
+  let catchUpTimer: NodeJS.Timeout | undefined;
+  // Progress and heartbeats of a quiet stream; frames in between come from publish and pull.
+  const ticker = setInterval(() => pump(), PROGRESS_INTERVAL_MS);
+  ticker.unref?.();
   const catchUpAbort = new AbortController();
   const close = (why: string) => {
     if (closed) return;
@@ -195,16 +185,18 @@ async function startViewer(options: TailStreamOptions, filter: MessageFilter | n
     catchUpAbort.abort();
     source.unsubscribe(viewerId);
     filter?.dispose();
-    wake();
+    clearInterval(ticker);
+    clearTimeout(catchUpTimer);
+    pump();
     log.debug({ topic, viewer: viewerId, why }, 'viewer closed');
   };
 
   source.subscribe(viewerId, {
     select,
-    wake,
+    wake: () => pump(),
     fail: (error) => {
       failure = isConsoleError(error) ? error.toJSON() : { category: 'unavailable', message: error.message, retryable: true };
-      wake();
+      pump();
     },
   });
   options.signal?.addEventListener('abort', () => close('request aborted'), { once: true });
@@ -228,7 +220,7 @@ async function startViewer(options: TailStreamOptions, filter: MessageFilter | n
           if (accepts(record)) catchUpBuffer.push(record.json);
           pendingAdvance.push({ partition: r.partition, offset: r.offset });
         }
-        wake();
+        pump();
         while (catchUpBuffer.length > MAX_BATCH_ITEMS * 2 && !closed) await new Promise<void>((r) => (resumeCatchUp = r));
         return closed ? 'stop' : 'continue';
       },
@@ -238,7 +230,7 @@ async function startViewer(options: TailStreamOptions, filter: MessageFilter | n
       })
       .finally(() => {
         catchUpDone = true;
-        wake();
+        pump();
       });
   }
 
@@ -289,84 +281,113 @@ async function startViewer(options: TailStreamOptions, filter: MessageFilter | n
     return chunks;
   };
 
-  const nextChunks = async (): Promise<Uint8Array[] | null> => {
-    for (;;) {
-      if (closed) return null;
-      if (failure) {
-        const frame = toEventStreamText({ event: { type: 'error', error: failure } });
-        close('source failed');
-        return [text(frame)];
-      }
-      const now = Date.now();
-      // Progress (position, skipped count, rate) goes out every second even while batches flow.
-      if (now - lastProgressAt >= PROGRESS_INTERVAL_MS) {
-        lastProgressAt = now;
-        return [text(progress(now))];
-      }
-      if (!catchUpDone || catchUpBuffer.length > 0) {
-        // The catch-up comes first, in frames of MAX_BATCH_ITEMS, or what it has every BATCH_INTERVAL_MS.
-        if (now - lastBatchAt < BATCH_INTERVAL_MS && catchUpBuffer.length < MAX_BATCH_ITEMS) {
-          await sleep(BATCH_INTERVAL_MS - (now - lastBatchAt));
-          continue;
-        }
-        if (catchUpBuffer.length > 0 || (!catchUpDone && pendingAdvance.length > 0)) {
-          const jsons = catchUpBuffer.splice(0, MAX_BATCH_ITEMS);
-          const advanced = pendingAdvance.splice(0, pendingAdvance.length);
-          position = advanceCursor(position, advanced);
-          resumeCatchUp?.();
-          lastBatchAt = now;
-          rate.record(jsons.length, now);
-          if (jsons.length) return [text(batchEventStreamText(jsons, idOf()))];
-          continue;
-        }
-      } else {
-        // Live batches are already ~100 ms apart (the source batches them): send what waits at once.
-        const drained = source.hub.drain(viewerId, MAX_DRAIN_RECORDS, now);
-        if (!drained) {
-          close('evicted');
-          return null;
-        }
-        dropped += drained.dropped;
-        if (drained.batches.length) {
-          lastBatchAt = now;
-          rate.record(
-            drained.batches.reduce((n, b) => n + b.count, 0),
-            now,
-          );
-          return framesOf(drained.batches);
-        }
-      }
-      if (now - lastWriteAt >= HEARTBEAT_INTERVAL_MS) return [text(eventStreamComment(`heartbeat ${now}`) + toEventStreamText({ event: { type: 'heartbeat', at: now } }))];
-      await sleep(Math.min(PROGRESS_INTERVAL_MS - (now - lastProgressAt), HEARTBEAT_INTERVAL_MS - (now - lastWriteAt)));
+  /**
+   * What this viewer can be sent now: frames (progress first when one is due), null when the
+   * stream is to end, undefined when there is nothing yet. Synchronous: it runs inside the
+   * source's publish, the catch-up's callback, the ticker and the stream's pull.
+   */
+  const produce = (now: number): Uint8Array[] | null | undefined => {
+    if (closed) return null;
+    if (failure) {
+      const frame = toEventStreamText({ event: { type: 'error', error: failure } });
+      close('source failed');
+      return [text(frame)];
     }
+    const out: Uint8Array[] = [];
+    // Progress (position, skipped count, rate) goes out every second even while batches flow.
+    if (now - lastProgressAt >= PROGRESS_INTERVAL_MS) {
+      lastProgressAt = now;
+      out.push(text(progress(now)));
+    }
+    if (!catchUpDone || catchUpBuffer.length > 0) {
+      // The catch-up comes first, in frames of MAX_BATCH_ITEMS, or what it has every BATCH_INTERVAL_MS.
+      const waitMs = BATCH_INTERVAL_MS - (now - lastBatchAt);
+      if (waitMs > 0 && catchUpBuffer.length < MAX_BATCH_ITEMS) {
+        catchUpTimer ??= setTimeout(() => {
+          catchUpTimer = undefined;
+          pump();
+        }, waitMs);
+      } else if (catchUpBuffer.length > 0 || (!catchUpDone && pendingAdvance.length > 0)) {
+        const jsons = catchUpBuffer.splice(0, MAX_BATCH_ITEMS);
+        const advanced = pendingAdvance.splice(0, pendingAdvance.length);
+        position = advanceCursor(position, advanced);
+        resumeCatchUp?.();
+        lastBatchAt = now;
+        rate.record(jsons.length, now);
+        if (jsons.length) out.push(text(batchEventStreamText(jsons, idOf())));
+      }
+    } else {
+      // Live batches are already ~100 ms apart (the source batches them): send what waits at once.
+      const drained = source.hub.drain(viewerId, MAX_DRAIN_RECORDS, now);
+      if (!drained) {
+        close('evicted');
+        return null;
+      }
+      dropped += drained.dropped;
+      if (drained.batches.length) {
+        lastBatchAt = now;
+        let records = 0;
+        for (const b of drained.batches) records += b.count;
+        rate.record(records, now);
+        out.push(...framesOf(drained.batches));
+      }
+    }
+    if (out.length === 0 && now - lastWriteAt >= HEARTBEAT_INTERVAL_MS) out.push(text(eventStreamComment(`heartbeat ${now}`) + toEventStreamText({ event: { type: 'heartbeat', at: now } })));
+    return out.length ? out : undefined;
   };
 
+  /**
+   * Push, within backpressure: frames are enqueued only while the stream has asked for more (a
+   * pull found nothing and left `wanted` set). A viewer whose connection is slow stops asking;
+   * its backlog waits in its bounded hub queue, and its next pull takes it. So a published batch
+   * reaches every viewer that keeps up in one synchronous pass, with no timer or promise of ours
+   * per viewer and batch.
+   */
+  const send = (chunks: Uint8Array[] | null | undefined): boolean => {
+    if (!controller || ended) return false;
+    if (chunks === undefined) return false;
+    try {
+      if (chunks === null) {
+        ended = true;
+        controller.close();
+        return false;
+      }
+      for (const chunk of chunks) controller.enqueue(chunk);
+      lastWriteAt = Date.now();
+      if (closed) {
+        ended = true;
+        controller.close();
+      }
+      return true;
+    } catch (e) {
+      // Enqueue throws once the response is gone: the client disconnected.
+      ended = true;
+      close(`write failed: ${(e as Error).message}`);
+      return false;
+    }
+  };
+  function pump(): void {
+    if (!wanted || ended) return;
+    const chunks = produce(Date.now());
+    if (chunks === undefined) return;
+    wanted = false;
+    send(chunks);
+  }
   const opening = eventStreamComment(`tail of ${topic}`) + notices.map((error) => toEventStreamText({ event: { type: 'error', error } })).join('') + `retry: ${RETRY_MS}\n\n`;
-  let opened = false;
   return new ReadableStream<Uint8Array>(
     {
-      async pull(controller) {
-        try {
-          if (!opened) {
-            opened = true;
-            controller.enqueue(text(opening + progress(Date.now())));
-            lastProgressAt = Date.now();
-            return;
-          }
-          const chunks = await nextChunks();
-          if (chunks === null) {
-            controller.close();
-            return;
-          }
-          for (const chunk of chunks) controller.enqueue(chunk);
-          lastWriteAt = Date.now();
-          if (closed) controller.close();
-        } catch (e) {
-          // Enqueue throws once the response is gone: the client disconnected.
-          close(`write failed: ${(e as Error).message}`);
-        }
+      start(c) {
+        controller = c;
+        lastProgressAt = Date.now();
+        c.enqueue(text(opening + progress(lastProgressAt)));
+      },
+      pull() {
+        const chunks = produce(Date.now());
+        if (chunks === undefined) wanted = true;
+        else send(chunks);
       },
       cancel() {
+        ended = true;
         close('client disconnected');
       },
     },
