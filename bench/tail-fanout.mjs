@@ -71,9 +71,9 @@ function cpuSplit(pgid) {
 }
 
 /** The same numbers of clients on the plain server, fed what one console viewer received per second. */
-async function measureFloor(viewers, bytesPerSecond) {
+async function measureFloor(viewers, bytesPerSecond, mode = 'direct') {
   const port = 3474;
-  const floor = fork(new URL('./tail-fanout-floor.mjs', import.meta.url), [String(port), String(Math.round(bytesPerSecond))], { detached: true });
+  const floor = fork(new URL('./tail-fanout-floor.mjs', import.meta.url), [String(port), String(Math.round(bytesPerSecond)), mode], { detached: true });
   await new Promise((r) => floor.once('message', r));
   const clients = Array.from({ length: viewers }, () => viewer(`http://127.0.0.1:${port}/`));
   await new Promise((r) => setTimeout(r, 2000));
@@ -93,6 +93,8 @@ try {
   const hundred = await measure(100);
   const floorOne = await measureFloor(1, one.bytes / SECONDS);
   const floorHundred = await measureFloor(100, one.bytes / SECONDS);
+  const pipeOne = await measureFloor(1, one.bytes / SECONDS, 'webstream');
+  const pipeHundred = await measureFloor(100, one.bytes / SECONDS, 'webstream');
   console.log(`\nFan-out at ${fmt(RATE)} msg/s of 1 KB JSON for ${SECONDS} s, server CPU (user+system):`);
   const split = (r) => `(user ${r.user.toFixed(2)}, system ${r.system.toFixed(2)})`;
   console.log(`  1 viewer     ${one.cpu.toFixed(2)} s CPU ${split(one)}   ${fmt(one.bytes / SECONDS / 1024)} KiB/s sent`);
@@ -103,6 +105,10 @@ try {
   console.log(`  1 client     ${floorOne.cpu.toFixed(2)} s CPU ${split(floorOne)}`);
   console.log(`  100 clients  ${floorHundred.cpu.toFixed(2)} s CPU ${split(floorHundred)}   (each client past the first: ${(((floorHundred.cpu - floorOne.cpu) / 99) * 1000).toFixed(1)} ms)`);
   console.log(`  console's cost per extra viewer / floor's per extra client: ${((hundred.cpu - one.cpu) / Math.max(0.01, floorHundred.cpu - floorOne.cpu)).toFixed(2)}×`);
+  console.log(`\nThe same through a web stream piped to the response inside an AsyncLocalStorage context (Next's response path, nothing else):`);
+  console.log(`  1 client     ${pipeOne.cpu.toFixed(2)} s CPU ${split(pipeOne)}`);
+  console.log(`  100 clients  ${pipeHundred.cpu.toFixed(2)} s CPU ${split(pipeHundred)}   (each client past the first: ${(((pipeHundred.cpu - pipeOne.cpu) / 99) * 1000).toFixed(1)} ms)`);
+  console.log(`  what 99 more clients cost on this path alone, against the console's 1-viewer CPU: ${((pipeHundred.cpu - pipeOne.cpu) / one.cpu).toFixed(2)} (the target leaves 0.50)`);
 } finally {
   await producer.disconnect();
   await app.stop();
