@@ -53,6 +53,8 @@ export interface TailStreamOptions {
   /** Last-Event-ID, or ?cursor= (a paused view resuming). */
   resumeFrom?: string;
   signal?: AbortSignal;
+  /** A heartbeat comment and event this often, whatever else goes out (proxies close quiet connections); HEARTBEAT_INTERVAL_MS by default. */
+  heartbeatMs?: number;
 }
 
 export async function openTailStream(options: TailStreamOptions): Promise<ReadableStream<Uint8Array>> {
@@ -176,7 +178,8 @@ async function startViewer(options: TailStreamOptions, filter: MessageFilter | n
   let ended = false;
   let catchUpTimer: NodeJS.Timeout | undefined;
   // Progress and heartbeats of a quiet stream; frames in between come from publish and pull.
-  const ticker = setInterval(() => pump(), PROGRESS_INTERVAL_MS);
+  const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_INTERVAL_MS;
+  const ticker = setInterval(() => pump(), Math.min(PROGRESS_INTERVAL_MS, heartbeatMs));
   ticker.unref?.();
   const catchUpAbort = new AbortController();
   const close = (why: string) => {
@@ -237,7 +240,7 @@ async function startViewer(options: TailStreamOptions, filter: MessageFilter | n
   const rate = new RateMeter();
   let lastBatchAt = 0;
   let lastProgressAt = 0;
-  let lastWriteAt = Date.now();
+  let lastHeartbeatAt = Date.now();
   let position: Map<number, bigint> = cursor;
   const idOf = () => encodeStreamCursor(topic, position) ?? undefined;
   const text = (frame: string) => encoder.encode(frame);
@@ -332,7 +335,10 @@ async function startViewer(options: TailStreamOptions, filter: MessageFilter | n
         out.push(...framesOf(drained.batches));
       }
     }
-    if (out.length === 0 && now - lastWriteAt >= HEARTBEAT_INTERVAL_MS) out.push(text(eventStreamComment(`heartbeat ${now}`) + toEventStreamText({ event: { type: 'heartbeat', at: now } })));
+    if (now - lastHeartbeatAt >= heartbeatMs) {
+      lastHeartbeatAt = now;
+      out.push(text(eventStreamComment(`heartbeat ${now}`) + toEventStreamText({ event: { type: 'heartbeat', at: now } })));
+    }
     return out.length ? out : undefined;
   };
 
@@ -353,7 +359,6 @@ async function startViewer(options: TailStreamOptions, filter: MessageFilter | n
         return false;
       }
       for (const chunk of chunks) controller.enqueue(chunk);
-      lastWriteAt = Date.now();
       if (closed) {
         ended = true;
         controller.close();

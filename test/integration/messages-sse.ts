@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createParser, type EventSourceParser } from 'eventsource-parser';
 import { NextRequest } from 'next/server';
 
 /**
@@ -55,15 +56,24 @@ export interface SseEvent {
 }
 
 /**
- * A minimal SSE reader for tests (the app's client uses the browser's EventSource): collects events
- * from a GET, lets the test pause reading (a slow client) and disconnect abruptly (a closed tab).
+ * An SSE reader for tests (the app's client uses the browser's EventSource), parsing with the
+ * `eventsource-parser` library: collects events and comments from a GET, lets the test pause
+ * reading (a slow client) and disconnect abruptly (a closed tab).
  */
 export class SseClient {
   readonly events: SseEvent[] = [];
   lastId: string | undefined;
   private req: http.ClientRequest;
+  /** Comment lines (`: text`), without the colon. */
+  readonly comments: string[] = [];
   private res: http.IncomingMessage | null = null;
-  private buffer = '';
+  private readonly parser: EventSourceParser = createParser({
+    onEvent: (event) => {
+      if (event.id !== undefined) this.lastId = event.id;
+      this.events.push({ ...(event.id !== undefined ? { id: event.id } : {}), event: event.event ?? 'message', data: event.data });
+    },
+    onComment: (comment) => this.comments.push(comment.trim()),
+  });
   ended = false;
   private listeners: (() => void)[] = [];
 
@@ -82,26 +92,7 @@ export class SseClient {
   }
 
   private onData(chunk: string) {
-    this.buffer += chunk;
-    let at: number;
-    while ((at = this.buffer.indexOf('\n\n')) >= 0) {
-      const block = this.buffer.slice(0, at);
-      this.buffer = this.buffer.slice(at + 2);
-      const event: SseEvent = { event: 'message', data: '' };
-      const data: string[] = [];
-      for (const line of block.split('\n')) {
-        if (line.startsWith(':')) continue;
-        const [field, ...rest] = line.split(':');
-        const value = rest.join(':').replace(/^ /, '');
-        if (field === 'id') event.id = value;
-        else if (field === 'event') event.event = value;
-        else if (field === 'data') data.push(value);
-      }
-      if (!data.length) continue;
-      event.data = data.join('\n');
-      if (event.id !== undefined) this.lastId = event.id;
-      this.events.push(event);
-    }
+    this.parser.feed(chunk);
     this.notify();
   }
 

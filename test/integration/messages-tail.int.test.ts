@@ -4,7 +4,9 @@ import { GET as tailRoute } from '@/app/api/clusters/[cluster]/topics/[topic]/ta
 import { GET as searchRoute } from '@/app/api/clusters/[cluster]/topics/[topic]/search/route';
 import { encodeStreamCursor } from '@/lib/domain/stream/stream-cursor';
 import { disconnectAll } from '@/lib/kafka/client-pool';
+import { EVENT_STREAM_HEADERS } from '@/lib/domain/stream/stream-events';
 import { closeAllTailSources, tailSourceStats, VIEWER_MAX_ITEMS } from '@/lib/kafka/tail-source';
+import { openTailStream } from '@/lib/kafka/tail-stream';
 import { rawKafka, uniqueTopic } from './helpers';
 import { allGroups, ephemeralGroups, eventually } from './messages-fixtures';
 import { SseClient, startRouteServer } from './messages-sse';
@@ -136,6 +138,21 @@ describe('live tail over SSE (real HTTP, real broker)', () => {
     expect(offsets.at(-1)).toBe(total - 1);
     slow.destroy();
   }, 120_000);
+
+  it('sends a heartbeat comment and event every heartbeatMs, also while progress events flow', async () => {
+    const topic = await createTopic('tail-heartbeat', 1);
+    const route = async (request: Request) => new Response(await openTailStream({ cluster: 'local', topic, heartbeatMs: 300, signal: request.signal }), { headers: EVENT_STREAM_HEADERS });
+    const s = await startRouteServer(route as never, {});
+    servers.push(s);
+    const client = new SseClient(`${s.url}/`);
+    await client.until(() => client.events.filter((e) => e.event === 'heartbeat').length >= 3, 10_000);
+    expect(client.comments.filter((c) => c.startsWith('heartbeat ')).length).toBeGreaterThanOrEqual(3);
+    expect(client.events.some((e) => e.event === 'progress')).toBe(true);
+    const beats = client.events.filter((e) => e.event === 'heartbeat').map((e) => (JSON.parse(e.data) as { at: number }).at);
+    // About every 300 ms (the ticker runs at that pace), never bunched up.
+    for (let i = 1; i < beats.length; i++) expect(beats[i]! - beats[i - 1]!).toBeGreaterThanOrEqual(300);
+    client.destroy();
+  });
 
   it('closing the connection closes the viewer, and the shared consumer with the last one; the tail joins no consumer group', async () => {
     const topic = await createTopic('tail-close');
