@@ -52,6 +52,8 @@ type FetchResponse = fetchV17.FetchResponse;
 export interface GrouplessReadOptions extends RangeReadOptions {
   /** Wait for new records at the partitions' end instead of ending there (use UNBOUNDED as `to`). timeoutMs and idleMs do not apply. */
   follow?: boolean;
+  /** With follow: look this often for partitions added to the topic, and follow them from their start. */
+  newPartitionsEveryMs?: number;
 }
 
 interface PartitionState {
@@ -142,6 +144,16 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
     const useIds = version >= FETCH_TOPIC_IDS_SINCE;
     let metadata = await topicMetadata(reader, clusterName, topic, false);
     let refresh = false;
+    let partitionsCheckedAt = Date.now();
+    /** Partitions the topic has gained since the read began: followed from their first record. */
+    const addNewPartitions = () => {
+      const count = metadata.topics.get(topic)!.partitionsCount;
+      for (let partition = 0; partition < count; partition++) {
+        if (positions.has(partition)) continue;
+        positions.set(partition, 0n);
+        states.push({ partition, to: UNBOUNDED, done: false, fetchAt: 0n, inFlight: false, staleAttempts: 0, notBefore: 0 });
+      }
+    };
 
     /** A fetch to each leader for its partitions that are not being fetched, done or backing off. */
     const sendFetches = () => {
@@ -188,10 +200,15 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
         end('complete');
         break;
       }
+      if (follow && options.newPartitionsEveryMs !== undefined && Date.now() - partitionsCheckedAt >= options.newPartitionsEveryMs) {
+        refresh = true;
+        partitionsCheckedAt = Date.now();
+      }
       if (refresh) {
         metadata = await topicMetadata(reader, clusterName, topic, true);
         refresh = false;
         if (ended) break;
+        if (follow && options.newPartitionsEveryMs !== undefined) addNewPartitions();
       }
       sendFetches();
 

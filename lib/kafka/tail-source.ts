@@ -36,6 +36,8 @@ export const MAX_BATCH_RECORDS = 1_000;
 export const MAX_BATCH_BYTES = 1024 * 1024;
 /** How long one fetch waits on the broker for new records of a quiet topic (new records return it at once). */
 export const FETCH_WAIT_MS = 500;
+/** How often the source looks for partitions added to the topic (a Metadata request), which it then follows from their start. */
+export const NEW_PARTITIONS_EVERY_MS = 5_000;
 
 const log = logger.child({ component: 'tail' });
 
@@ -132,6 +134,7 @@ export class TailSource {
       const ranges = [...start].map(([partition, from]) => ({ partition, from, to: UNBOUNDED }));
       await readRangesWithoutGroup(this.cluster, this.topic, ranges, {
         follow: true,
+        newPartitionsEveryMs: NEW_PARTITIONS_EVERY_MS,
         signal: this.stop.signal,
         consumerOptions: { maxWaitTimeInMs: FETCH_WAIT_MS },
         onRecords: (partition, records) => this.onRecords(partition, records),

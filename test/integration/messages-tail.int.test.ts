@@ -154,6 +154,22 @@ describe('live tail over SSE (real HTTP, real broker)', () => {
     client.destroy();
   });
 
+  it('follows partitions added to the topic while it is tailed, from their first record', async () => {
+    const topic = await createTopic('tail-grow', 1);
+    const { url } = await server(tailRoute, topic);
+    const client = new SseClient(`${url}/`);
+    await client.until(() => client.events.some((e) => e.event === 'progress'));
+    const admin = rawKafka.admin();
+    await admin.connect();
+    await admin.createPartitions({ topicPartitions: [{ topic, count: 3 }] });
+    await admin.disconnect();
+    await producer.send({ topic, messages: [0, 1, 2].map((partition) => ({ partition, value: JSON.stringify({ partition }) })) });
+    await client.until(() => client.messages().length >= 3, 30_000);
+    expect(client.messages().map((m) => m.partition).sort()).toEqual([0, 1, 2]);
+    expect(client.messages().every((m) => m.offset === '0')).toBe(true);
+    client.destroy();
+  }, 60_000);
+
   it('closing the connection closes the viewer, and the shared consumer with the last one; the tail joins no consumer group', async () => {
     const topic = await createTopic('tail-close');
     const groupsBefore = await allGroups();
