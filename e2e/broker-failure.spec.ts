@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { Kafka, logLevel } from 'kafkajs';
+import { MessagesPage } from './pages/messages-page';
 import { OverviewPage } from './pages/overview-page';
 
 // The day a broker dies, in the browser: a real three-broker cluster of its own (ports 9192-9194),
@@ -16,6 +17,9 @@ const stackEnv = {
 };
 const stack = (...args: string[]) => execFileSync('bash', ['scripts/stack.sh', ...args], { env: stackEnv, stdio: 'pipe', timeout: 240_000 });
 const topic = `e2e-rf3-${Date.now()}`;
+// Partition 0's only replica is on broker 3, partition 1's on broker 1: stopping broker 3 takes partition 0 offline.
+const single = `e2e-rf1-${Date.now()}`;
+const kafka = new Kafka({ clientId: 'kea-e2e', brokers: ['127.0.0.1:9192'], logLevel: logLevel.NOTHING });
 
 test.describe('a broker dies', () => {
   test.describe.configure({ timeout: 300_000 });
@@ -23,7 +27,7 @@ test.describe('a broker dies', () => {
   test.beforeAll(async () => {
     test.setTimeout(300_000);
     stack('up');
-    const admin = new Kafka({ clientId: 'kea-e2e', brokers: ['127.0.0.1:9192'], logLevel: logLevel.NOTHING }).admin();
+    const admin = kafka.admin();
     await admin.connect();
     await admin.createTopics({ topics: [{ topic, numPartitions: 3, replicationFactor: 3, configEntries: [{ name: 'min.insync.replicas', value: '2' }] }] });
     await admin.disconnect();
@@ -65,5 +69,50 @@ test.describe('a broker dies', () => {
       await expect(overview.stat('Brokers')).toHaveText(/Brokers\s*3$/, { timeout: 1000 });
       await expect(page.getByTestId('unhealthy-partitions')).toHaveCount(0, { timeout: 1000 });
     }).toPass({ timeout: 90_000 });
+  });
+
+  test('a partition goes offline: the overview counts it, a live tail says it waits for it and goes on when it is back', async ({ page }) => {
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.createTopics({ waitForLeaders: true, topics: [{ topic: single, replicaAssignment: [{ partition: 0, replicas: [3] }, { partition: 1, replicas: [1] }] }] });
+    await admin.disconnect();
+    const producer = kafka.producer({ allowAutoTopicCreation: false });
+    await producer.connect();
+    const send = (partition: number, n: number) => producer.send({ topic: single, acks: 1, messages: [{ partition, key: `p${partition}-${n}`, value: JSON.stringify({ partition, n }) }] });
+    try {
+      const tail = new MessagesPage(page, single, 'three');
+      await tail.goto({ mode: 'tail' });
+      await expect(tail.stats).toContainText('live');
+      await send(0, 1);
+      await send(1, 1);
+      await expect(tail.liveRows).toHaveCount(2);
+
+      stack('stop-broker', '3');
+      const waiting = page.getByTestId('stalled-partitions');
+      await expect(waiting).toContainText('waiting for partition 0', { timeout: 60_000 });
+      await expect(waiting).toContainText('leader');
+      // The other partition goes on meanwhile.
+      await send(1, 2);
+      await expect(tail.liveRows).toHaveCount(3);
+      await expect(tail.stats).toContainText('live');
+      await page.screenshot({ path: 'test-results/screens/tail-partition-offline.png', fullPage: true });
+
+      const overview = await page.context().newPage();
+      const o = new OverviewPage(overview);
+      await expect(async () => {
+        await o.goto('three');
+        await expect(o.stat('Offline')).toHaveText(/Offline\s*1/, { timeout: 1000 });
+      }).toPass({ timeout: 60_000 });
+      await overview.screenshot({ path: 'test-results/screens/overview-partition-offline.png', fullPage: true });
+      await overview.close();
+
+      stack('start-broker', '3');
+      await expect(waiting).toHaveCount(0, { timeout: 90_000 });
+      await send(0, 2);
+      await expect(tail.liveRows).toHaveCount(4);
+      await expect(tail.stats).not.toContainText('skipped');
+    } finally {
+      await producer.disconnect();
+    }
   });
 });

@@ -15,6 +15,7 @@ const STATUS: Record<LiveViewState['status'], { label: string; tone: 'neutral' |
 export function LiveStats({ state, mode }: { state: LiveViewState; mode: 'tail' | 'search' }) {
   const s = STATUS[state.status];
   const n = (x: number) => x.toLocaleString('en');
+  const stalled = state.partitions.filter((p) => p.stalled);
   return (
     <div className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-slate-600 dark:text-slate-400" data-testid="live-stats">
       <Badge tone={s.tone}>{s.label}</Badge>
@@ -55,6 +56,11 @@ export function LiveStats({ state, mode }: { state: LiveViewState; mode: 'tail' 
           {n(state.dropped)} skipped
         </span>
       )}
+      {stalled.length > 0 && (
+        <span className="text-amber-700 dark:text-amber-400" data-testid="stalled-partitions" role="status">
+          waiting for partition{stalled.length > 1 ? 's' : ''} {stalled.map((p) => p.partition).join(', ')}: {stalled[0]!.stalled} Retrying; nothing is skipped.
+        </span>
+      )}
       {state.filterErrors > 0 && (
         <span className="text-amber-700 dark:text-amber-400" title={state.filterError}>
           filter failed on {n(state.filterErrors)} (not shown): {state.filterError}
@@ -73,7 +79,7 @@ export function PartitionProgressBars({ state }: { state: LiveViewState }) {
         const at = Number(p.position);
         const pct = end > 0 ? Math.min(100, (at / end) * 100) : 100;
         return (
-          <div key={p.partition} title={`partition ${p.partition}: at ${p.position} of ${p.end}`}>
+          <div key={p.partition} title={`partition ${p.partition}: at ${p.position} of ${p.end}${p.stalled ? ` (waiting: ${p.stalled})` : ''}`}>
             <div className="flex justify-between text-slate-500">
               <span>p{p.partition}</span>
               <span className="tabular-nums">
@@ -81,7 +87,7 @@ export function PartitionProgressBars({ state }: { state: LiveViewState }) {
               </span>
             </div>
             <div className="h-1.5 rounded bg-slate-200 dark:bg-slate-800">
-              <div className="h-1.5 rounded bg-sky-500" style={{ width: `${pct}%` }} />
+              <div className={`h-1.5 rounded ${p.stalled ? 'bg-amber-500' : 'bg-sky-500'}`} style={{ width: `${pct}%` }} />
             </div>
           </div>
         );

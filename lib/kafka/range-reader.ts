@@ -1,6 +1,6 @@
 import 'server-only';
 import { FetchIsolationLevels, NetworkError, ProtocolError, UnsupportedCompressionError, UserError, fetchV12, fetchV13, fetchV14, fetchV15, fetchV16, fetchV17, type ClusterMetadata, type Consumer } from '@platformatic/kafka';
-import { ConsoleError } from '@/lib/domain/console-error';
+import { ConsoleError, isConsoleError } from '@/lib/domain/console-error';
 import type { ReadRange } from '@/lib/domain/messages/browse-plan';
 import type { RawRecord } from '@/lib/domain/messages/decode-part';
 import { toConsoleError } from './errors';
@@ -36,6 +36,10 @@ const STALE_METADATA = new Set(['NOT_LEADER_OR_FOLLOWER', 'FENCED_LEADER_EPOCH',
 const UNKNOWN_TOPIC = new Set(['UNKNOWN_TOPIC_OR_PARTITION', 'UNKNOWN_TOPIC_ID', 'INCONSISTENT_TOPIC_ID']);
 /** Fetches of one partition that may fail on stale metadata before the read gives up (a leader election takes a few). */
 const MAX_STALE_ATTEMPTS = 10;
+/** Failed fetches in a row after which a followed partition is reported as stalled (an election usually takes fewer). */
+export const STALL_REPORT_AFTER = 4;
+/** Longest wait between two attempts on a followed partition whose leader is away. */
+const FOLLOW_MAX_BACKOFF_MS = 2_000;
 /** Fetch v13 (Kafka 3.1) names topics by id; v12 by name, in the same field. */
 const FETCH_TOPIC_IDS_SINCE = 13;
 const EARLIEST = -2n;
@@ -54,6 +58,12 @@ export interface GrouplessReadOptions extends RangeReadOptions {
   follow?: boolean;
   /** With follow: look this often for partitions added to the topic, and follow them from their start. */
   newPartitionsEveryMs?: number;
+  /**
+   * With follow, a partition whose leader cannot be reached (a broker down, an election) is
+   * retried for as long as it takes instead of failing the read: this is called with the reason
+   * once it has failed STALL_REPORT_AFTER times in a row, and with null when it is read again.
+   */
+  onStall?: (partition: number, reason: string | null) => void;
 }
 
 interface PartitionState {
@@ -138,6 +148,24 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
     if (capped >= state.to) state.done = true;
   };
 
+  /**
+   * A fetch of this partition failed on stale metadata or an unreachable leader. A range read
+   * gives up after MAX_STALE_ATTEMPTS; a followed partition keeps trying (unless its topic is
+   * gone) and is reported as stalled.
+   */
+  const stale = (state: PartitionState, code: string, cause?: unknown) => {
+    if (!follow || UNKNOWN_TOPIC.has(code)) return staleFailure(state, topic, code, cause);
+    state.staleAttempts++;
+    state.staleCode = code;
+    state.staleCause = cause;
+    state.notBefore = Date.now() + Math.min(FOLLOW_MAX_BACKOFF_MS, 50 * 2 ** Math.min(state.staleAttempts, 6));
+    if (state.staleAttempts === STALL_REPORT_AFTER) options.onStall?.(state.partition, stallReason(state));
+  };
+  const readAgain = (state: PartitionState) => {
+    if (follow && state.staleAttempts >= STALL_REPORT_AFTER) options.onStall?.(state.partition, null);
+    state.staleAttempts = 0;
+  };
+
   const inFlight = new Set<Promise<FetchOutcome>>();
   try {
     const version = await fetchVersionFor(reader);
@@ -145,6 +173,8 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
     let metadata = await topicMetadata(reader, clusterName, topic, false);
     let refresh = false;
     let partitionsCheckedAt = Date.now();
+    /** A followed read whose metadata refresh failed tries again after this. */
+    let metadataNotBefore = 0;
     /** Partitions the topic has gained since the read began: followed from their first record. */
     const addNewPartitions = () => {
       const count = metadata.topics.get(topic)!.partitionsCount;
@@ -165,7 +195,7 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
         const leader = topicMeta.partitions[s.partition]?.leader;
         if (leader === undefined) throw new ConsoleError({ category: 'not-found', message: `Topic "${topic}" has no partition ${s.partition} (it has ${topicMeta.partitionsCount}).`, retryable: false });
         if (leader < 0 || !metadata.brokers.has(leader)) {
-          staleFailure(s, topic, 'LEADER_NOT_AVAILABLE');
+          stale(s, 'LEADER_NOT_AVAILABLE');
           refresh = true;
           continue;
         }
@@ -204,11 +234,20 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
         refresh = true;
         partitionsCheckedAt = Date.now();
       }
-      if (refresh) {
-        metadata = await topicMetadata(reader, clusterName, topic, true);
-        refresh = false;
+      if (refresh && Date.now() >= metadataNotBefore) {
+        try {
+          metadata = await topicMetadata(reader, clusterName, topic, true);
+          refresh = false;
+          if (follow && options.newPartitionsEveryMs !== undefined) addNewPartitions();
+        } catch (e) {
+          if (!follow || (isConsoleError(e) && e.category === 'not-found')) throw e;
+          // No answer (the cluster unreachable), or none the library accepts (it refuses the whole
+          // topic while one partition has no leader): the partitions that needed it wait and are
+          // reported; the others are read on from the leaders already known.
+          for (const state of active) if (state.staleAttempts > 0) stale(state, 'METADATA', e);
+          metadataNotBefore = Date.now() + FOLLOW_MAX_BACKOFF_MS;
+        }
         if (ended) break;
-        if (follow && options.newPartitionsEveryMs !== undefined) addNewPartitions();
       }
       sendFetches();
 
@@ -260,7 +299,7 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
       }
       if (!leaderUnreachable(error)) throw error;
       // The leader did not answer (down, moved, timed out): find the leaders again, up to the same limit as a stale leader.
-      for (const state of outcome.states) staleFailure(state, topic, 'NETWORK', error);
+      for (const state of outcome.states) stale(state, 'NETWORK', error);
       return { refresh: true, deliveries: [] };
     }
     if (response.errorCode !== 0) throw error ?? new ProtocolError(response.errorCode);
@@ -277,12 +316,12 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
         const code = errorName(data.errorCode);
         if (code === 'OFFSET_OUT_OF_RANGE') await outOfRange(state);
         else if (STALE_METADATA.has(code) || UNKNOWN_TOPIC.has(code)) {
-          staleFailure(state, topic, code);
+          stale(state, code);
           refresh = true;
         } else throw new ProtocolError(data.errorCode);
         continue;
       }
-      state.staleAttempts = 0;
+      readAgain(state);
       const from = state.fetchAt;
       const { records, nextOffset } = committedRecordsOf(topic, state.partition, data, from, state.to);
       const lastRead = records.length ? BigInt(records.at(-1)!.offset) + 1n : from;
@@ -337,6 +376,18 @@ function staleFailure(state: PartitionState, topic: string, code: string, cause?
   state.staleCause = cause;
   if (state.staleAttempts > MAX_STALE_ATTEMPTS) throw giveUp(state, topic);
   state.notBefore = Date.now() + Math.min(1_000, 50 * 2 ** state.staleAttempts);
+}
+
+/** Why a followed partition cannot be read, for the viewer: the innermost cause of a network error names the broker. */
+function stallReason(state: PartitionState): string {
+  if (state.staleCode === 'NETWORK') {
+    let cause = state.staleCause as { message?: string; cause?: unknown } | undefined;
+    while (cause?.cause) cause = cause.cause as typeof cause;
+    return `its leader does not answer${cause?.message ? ` (${cause.message})` : ''}.`;
+  }
+  if (state.staleCode === 'METADATA') return 'no leader is known for it: the topic\'s metadata cannot be read now.';
+  if (state.staleCode === 'LEADER_NOT_AVAILABLE') return 'it has no leader: the brokers of its replicas are down, or one is being elected.';
+  return `its leadership is moving (${state.staleCode}).`;
 }
 
 function giveUp(state: PartitionState, topic: string): unknown {

@@ -65,6 +65,8 @@ export class TailSource {
   readonly positions: Map<number, bigint>;
   state: 'starting' | 'running' | 'failed' | 'closed' = 'starting';
   consumed = 0;
+  /** Partitions that cannot be read now (leader unreachable; retried until they can), and why. */
+  readonly stalled = new Map<number, string>();
   private readonly rate = new RateMeter();
   private readonly viewers = new Map<string, TailViewerHooks>();
   private readonly stop = new AbortController();
@@ -138,6 +140,15 @@ export class TailSource {
         signal: this.stop.signal,
         consumerOptions: { maxWaitTimeInMs: FETCH_WAIT_MS },
         onRecords: (partition, records) => this.onRecords(partition, records),
+        onStall: (partition, reason) => {
+          if (reason === null) {
+            this.stalled.delete(partition);
+            log.info({ topic: this.topic, partition }, 'tail reads the partition again');
+          } else {
+            this.stalled.set(partition, reason);
+            log.warn({ topic: this.topic, partition, reason }, 'tail cannot read a partition; retrying');
+          }
+        },
       });
     } catch (e) {
       this.fail(e);

@@ -252,7 +252,12 @@ async function startViewer(options: TailStreamOptions, filter: MessageFilter | n
       for (const [p, at] of source.positions) if ((next.get(p) ?? -1n) < at) next.set(p, at);
       position = next;
     }
-    const partitions: PartitionProgress[] = [...position].sort((a, b) => a[0] - b[0]).map(([partition, at]) => ({ partition, position: at.toString(), end: (source.positions.get(partition) ?? at).toString() }));
+    const partitions: PartitionProgress[] = [...position]
+      .sort((a, b) => a[0] - b[0])
+      .map(([partition, at]) => {
+        const stalled = source.stalled.get(partition);
+        return { partition, position: at.toString(), end: (source.positions.get(partition) ?? at).toString(), ...(stalled ? { stalled } : {}) };
+      });
     const event: StreamEvent = {
       type: 'progress',
       scanned,

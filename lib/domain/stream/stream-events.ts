@@ -20,6 +20,8 @@ export interface PartitionProgress {
   position: string;
   /** High watermark when last seen; position = end means caught up. */
   end: string;
+  /** A live tail cannot read this partition now (its leader is unreachable) and keeps trying: why. */
+  stalled?: string;
 }
 
 export interface ProgressEvent {
