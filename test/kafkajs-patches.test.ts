@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { afterEach, describe, expect, it } from 'vitest';
 
 /**
- * patches/kafkajs+2.2.4.patch (applied by patch-package on install): an idle kafkajs connection
+ * patches/kafkajs+2.2.4.patch (applied by patch-package on install). First: an idle kafkajs connection
  * must not keep a timer. Unpatched, checkPendingRequests arms a setTimeout with a negative delay
  * whenever nothing is pending, whose callback arms the next one: every connection the console
  * holds (admin, producer) spun once a millisecond, about 5 % of a core on an idle server.
@@ -46,5 +46,23 @@ describe('kafkajs request queue (patched)', () => {
     queue.pending.push({});
     queue.scheduleCheckPendingRequests();
     expect(queue.throttleCheckTimeoutId).not.toBeNull();
+  });
+});
+
+describe('kafkajs metadata response (patched)', () => {
+  const { parse } = require('kafkajs/src/protocol/requests/metadata/v0/response.js') as { parse: (data: object) => Promise<{ topicMetadata: { partitionMetadata: { leader: number }[] }[] }> };
+  const response = (topicErrorCode: number, partitionErrorCodes: number[]) => ({
+    brokers: [{ nodeId: 1, host: 'localhost', port: 9092 }],
+    topicMetadata: [{ topicErrorCode, topic: 't', partitionMetadata: partitionErrorCodes.map((code, partitionId) => ({ partitionErrorCode: code, partitionId, leader: code === 0 ? 1 : -1, replicas: [3], isr: [] })) }],
+  });
+
+  it('keeps a partition without a leader (LEADER_NOT_AVAILABLE, REPLICA_NOT_AVAILABLE) rather than failing the whole answer', async () => {
+    const parsed = await parse(response(0, [0, 5, 9]));
+    expect(parsed.topicMetadata[0]!.partitionMetadata.map((p) => p.leader)).toEqual([1, -1, -1]);
+  });
+
+  it('still fails on a topic error and on other partition errors', async () => {
+    await expect(parse(response(3, [0]))).rejects.toMatchObject({ type: 'UNKNOWN_TOPIC_OR_PARTITION' });
+    await expect(parse(response(0, [0, 74]))).rejects.toMatchObject({ type: 'FENCED_LEADER_EPOCH' });
   });
 });
