@@ -20,4 +20,16 @@ describe('filterInputOfRecord', () => {
   ])('%s: the same as filterInputOf(toMessageView(...))', (_, r) => {
     expect(filterInputOfRecord(r, plain, limits)).toEqual(filterInputOf(toMessageView(r, (b) => plain.decode(b, limits))));
   });
+
+  it('decodes only what the filter can read: null key and value, no headers otherwise', () => {
+    const r = record({ headers: { retry: bytes('2') } });
+    const whole = filterInputOfRecord(r, plain, limits);
+    let decoded = 0;
+    const counting: MessageCodec = { prepare: plain.prepare, decode: (b, l) => (decoded++, plain.decode(b, l)) };
+    expect(filterInputOfRecord(r, counting, limits, new Set(['value']))).toEqual({ ...whole, key: null, headers: {} });
+    expect(decoded).toBe(1);
+    expect(filterInputOfRecord(r, counting, limits, new Set(['key', 'headers']))).toEqual({ ...whole, value: null });
+    expect(decoded).toBe(2);
+    expect(filterInputOfRecord(r, counting, limits, new Set(['key', 'value', 'headers', 'partition', 'offset', 'timestamp']))).toEqual(whole);
+  });
 });

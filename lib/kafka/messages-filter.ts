@@ -3,6 +3,7 @@ import { ConsoleError } from '@/lib/domain/console-error';
 import { headersOf, type PreviewLimits, type RawRecord } from '@/lib/domain/messages/decode-part';
 import { plainValueOf, type FilterInput } from '@/lib/domain/messages/message-model';
 import type { MessageCodec } from '@/lib/registry/message-codec';
+import { FILTER_PARAMETERS, type FilterParameter } from '@/lib/sandbox/filter-projection';
 import { checkFilterSyntax, compileFilter, type FilterSyntaxResult, type MessageFilter } from '@/lib/sandbox/message-filter';
 
 /**
@@ -42,17 +43,20 @@ export async function checkUserFilterSyntax(expression: string): Promise<FilterS
   return checkFilterSyntax(expression);
 }
 
+const ALL_PARAMETERS: ReadonlySet<FilterParameter> = new Set(FILTER_PARAMETERS);
+
 /**
  * What a filter sees of a record, decoded with `limits` (whole values), without building the
  * MessageView the page shows: the same as filterInputOf(toMessageView(...)), for every record a
- * search scans rather than only the matches.
+ * search scans rather than only the matches. Key, value and headers the filter cannot read
+ * (MessageFilter.parameters) are not decoded: null, and no headers.
  */
-export function filterInputOfRecord(record: RawRecord, codec: MessageCodec, limits: PreviewLimits): FilterInput {
+export function filterInputOfRecord(record: RawRecord, codec: MessageCodec, limits: PreviewLimits, reads: ReadonlySet<FilterParameter> = ALL_PARAMETERS): FilterInput {
   const headers: Record<string, string> = {};
-  if (record.headers) for (const h of headersOf(record.headers)) headers[h.key] = h.value ?? '';
+  if (record.headers && reads.has('headers')) for (const h of headersOf(record.headers)) headers[h.key] = h.value ?? '';
   return {
-    key: plainValueOf(codec.decode(record.key, limits)),
-    value: plainValueOf(codec.decode(record.value, limits)),
+    key: reads.has('key') ? plainValueOf(codec.decode(record.key, limits)) : null,
+    value: reads.has('value') ? plainValueOf(codec.decode(record.value, limits)) : null,
     headers,
     partition: record.partition,
     offset: record.offset,

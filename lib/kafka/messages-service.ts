@@ -46,9 +46,10 @@ export class RecordMatcher {
   async matches(records: readonly RawRecord[]): Promise<MessageView[]> {
     await this.codec.prepare(records);
     const preview = (r: RawRecord) => toMessageView(r, (b) => this.codec.decode(b, this.limits));
-    if (!this.filter) return records.map(preview);
+    const filter = this.filter;
+    if (!filter) return records.map(preview);
     // One sandbox call per batch of records (testBatch), not one per record.
-    const outcomes = this.filter.testBatch(records.map((r) => filterInputOfRecord(r, this.codec, FILTER_LIMITS)));
+    const outcomes = filter.testBatch(records.map((r) => filterInputOfRecord(r, this.codec, FILTER_LIMITS, filter.parameters)));
     const out: MessageView[] = [];
     records.forEach((r, i) => {
       const outcome = outcomes[i]!;

@@ -1,4 +1,5 @@
 import type { FilterInput } from '@/lib/domain/messages/message-model';
+import type { FilterParameter } from './filter-projection';
 
 /**
  * How a batch of messages travels into the sandbox in one string, and the QuickJS code that takes
@@ -13,7 +14,8 @@ import type { FilterInput } from '@/lib/domain/messages/message-model';
  *   <JSON of the messages' columns, long strings replaced by 0>\n<JSON array of patches>\n<the long strings, back to back>
  *
  * The messages go as six columns [keys, values, headers, partitions, offsets, timestamps], one
- * array each, rather than as an object or a row per message: QuickJS looks up every key of every
+ * array each, then their number; a column the expression never names (filter-projection.ts's
+ * parametersRead) goes as an empty array, so the parameter is undefined in the sandbox. Columns rather than an object or a row per message: QuickJS looks up every key of every
  * object it parses, and its JSON.parse costs about a microsecond per array, which for the few
  * bytes a projected message is (filter-projection.ts) was a third of the parse.
  * JSON.stringify never writes a raw newline, so the first two newlines are the separators. A patch
@@ -24,7 +26,7 @@ import type { FilterInput } from '@/lib/domain/messages/message-model';
  */
 export const LONG_STRING = 256;
 
-export function encodeFilterBatch(messages: readonly FilterInput[]): string {
+export function encodeFilterBatch(messages: readonly FilterInput[], parameters?: ReadonlySet<FilterParameter>): string {
   const patches: (string | number)[] = [];
   const strings: string[] = [];
   let tail = 0;
@@ -95,16 +97,18 @@ export function encodeFilterBatch(messages: readonly FilterInput[]): string {
   const partitions: number[] = [];
   const offsets: string[] = [];
   const timestamps: number[] = [];
+  const sends = (name: FilterParameter) => !parameters || parameters.has(name);
+  const [key, value, header, partition, offset, timestamp] = [sends('key'), sends('value'), sends('headers'), sends('partition'), sends('offset'), sends('timestamp')];
   for (; index < messages.length; index++) {
     const m = messages[index]!;
-    keys.push(cell(0, m.key));
-    values.push(cell(1, m.value));
-    headers.push(cell(2, m.headers));
-    partitions.push(m.partition);
-    offsets.push(m.offset);
-    timestamps.push(m.timestamp);
+    if (key) keys.push(cell(0, m.key));
+    if (value) values.push(cell(1, m.value));
+    if (header) headers.push(cell(2, m.headers));
+    if (partition) partitions.push(m.partition);
+    if (offset) offsets.push(m.offset);
+    if (timestamp) timestamps.push(m.timestamp);
   }
-  return `${JSON.stringify([keys, values, headers, partitions, offsets, timestamps])}\n${JSON.stringify(patches)}\n${strings.join('')}`;
+  return `${JSON.stringify([keys, values, headers, partitions, offsets, timestamps, messages.length])}\n${JSON.stringify(patches)}\n${strings.join('')}`;
 }
 
 /**

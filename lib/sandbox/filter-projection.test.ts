@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FilterInput, JsonValue } from '@/lib/domain/messages/message-model';
-import { projectValue, valueKeysRead } from './filter-projection';
+import { FILTER_PARAMETERS, parametersRead, projectValue, valueKeysRead } from './filter-projection';
 import { compileFilter, type MessageFilter } from './message-filter';
 
 describe('valueKeysRead: what the expression can read of value', () => {
@@ -112,6 +112,42 @@ describe('valueKeysRead: what the expression can read of value', () => {
   });
 });
 
+describe('parametersRead: which of the six names the expression can read', () => {
+  const ALL = [...FILTER_PARAMETERS].sort();
+  it.each<[string, string[]]>([
+    ["value.seq % 1000 === 7 && value.type === 'OrderPlaced'", ['value']],
+    ["key === 'order-1' && headers.retry > 2", ['headers', 'key']],
+    ['partition === 1 || offset === "7" || timestamp > 0', ['offset', 'partition', 'timestamp']],
+    ['JSON.stringify(value)', ['value']],
+    ['true', []],
+    ['headers.key === "x" && value.offset === 1', ['headers', 'value']],
+    ['({ key: 1, timestamp() { return 2; } }).key === 1', []],
+    ['new (class { headers = 1; static offset() {} })().headers === 1', []],
+    ['(() => { key: for (;;) { break key; } return 1; })()', []],
+    ['(({ key }) => key)({ key: 1 }) === 1', ['key']],
+    ['((headers) => headers)(1) === 1', ['headers']],
+    ['({ value })', ['value']],
+    ['\u006bey === "k"', ['key']],
+    ["'key' + `headers` === 'keyheaders' /* value */", []],
+    ['typeof timestamp', ['timestamp']],
+    ['globalThis.key === undefined', []],
+  ])('%s reads %j', (expression, read) => {
+    expect([...parametersRead(expression)].sort()).toEqual(read);
+  });
+
+  it.each<[string, string]>([
+    ['arguments[0] === "k"', 'arguments reaches every parameter'],
+    ['(() => arguments[3])() === 0', 'arguments in an arrow is the filter’s'],
+    ['eval("key") === "k"', 'a direct eval can name any parameter'],
+    ['({ eval }).eval && true', 'any reference to eval'],
+    ['value.a ===', 'a syntax error'],
+    ['1), (key', 'text that closes the bracket early'],
+    ['value.a <!-- key', 'an HTML-like comment'],
+  ])('%s → all six (%s)', (expression) => {
+    expect([...parametersRead(expression)].sort()).toEqual(ALL);
+  });
+});
+
 describe('projectValue', () => {
   it('keeps only the listed own keys, in the object’s order, and leaves missing ones missing', () => {
     const value = { c: 3, a: { nested: true }, b: 2, d: [1] };
@@ -148,8 +184,8 @@ describe('projectValue', () => {
 describe('projection changes no outcome', () => {
   const filters: MessageFilter[] = [];
   afterAll(() => filters.forEach((f) => f.dispose()));
-  async function compiled(expression: string, projectValue: boolean): Promise<MessageFilter> {
-    const result = await compileFilter(expression, { timeoutMs: 1_000, projectValue });
+  async function compiled(expression: string, project: boolean): Promise<MessageFilter> {
+    const result = await compileFilter(expression, { timeoutMs: 1_000, projectValue: project, projectParameters: project });
     if (!result.ok) throw new Error(result.error.message);
     filters.push(result.filter);
     return result.filter;
@@ -158,6 +194,8 @@ describe('projection changes no outcome', () => {
   const input = (value: JsonValue, overrides: Partial<FilterInput> = {}): FilterInput => ({ key: 'k', value, headers: { h: 'x' }, partition: 0, offset: '7', timestamp: 1, ...overrides });
   const messages: FilterInput[] = [
     input({ seq: 1, type: 'OrderPlaced', extra: 'x'.repeat(300), nested: { x: 1 }, a: { b: 2 }, list: [1, 2], '1': 'first' }),
+    input({ seq: 1 }, { key: 'order-1', headers: { h: 'y', retry: '3' }, partition: 2, offset: '99', timestamp: 1_700_000_000_000 }),
+    input({ seq: 2 }, { key: { id: 7, long: 'k'.repeat(300) }, headers: { h: 'l'.repeat(300) }, partition: 1, offset: '8' }),
     input({ seq: 4, type: 'Other' }),
     input({ type: 'OrderPlaced' }),
     input({}),
@@ -199,10 +237,19 @@ describe('projection changes no outcome', () => {
     // Would leak the whole object through a getter's `this`; the sandbox refuses the getter.
     ['(Object.defineProperty(Object.prototype, "self", { get() { return this; } }), value.self.extra !== undefined)', true],
     ['(Object.prototype.extra2 = 1, value.seq === 1)', true],
+    // Parameters other than value: only those named travel.
+    ["key === 'order-1'", true],
+    ['key?.id === 7 && key.long.length === 300', true],
+    ['headers.retry > 2 || headers.h?.length === 300', true],
+    ['partition === 2 && offset === "99" && timestamp > 1', true],
+    ['offset > "7" && value.seq === 1', true],
+    ['arguments[0] === "order-1" || arguments[2].h === "x"', false],
+    ['(() => { const key = "order-1"; return key; })() === "order-1" && partition === 0', true],
   ])('%s', async (expression, projects) => {
     const projected = await compiled(expression, true);
     const whole = await compiled(expression, false);
     expect(projected.valueKeys !== null).toBe(projects);
+    expect(whole.parameters.size).toBe(6);
     expect(whole.valueKeys).toBeNull();
     const outcomes = whole.testBatch(messages);
     expect(projected.testBatch(messages)).toEqual(outcomes);

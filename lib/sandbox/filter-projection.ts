@@ -55,6 +55,43 @@ const SUFFIX = '\n)';
  * report). An empty list means the expression reads no key of `value` at all.
  */
 export function valueKeysRead(expression: string): string[] | null {
+  const program = parseExpression(expression);
+  if (!program) return null;
+  const keys = new Set<string>();
+  return visit(program, [], keys) ? [...keys] : null;
+}
+
+/** The six names a filter expression sees, in the order of the sandbox function's parameters. */
+export const FILTER_PARAMETERS = ['key', 'value', 'headers', 'partition', 'offset', 'timestamp'] as const;
+export type FilterParameter = (typeof FILTER_PARAMETERS)[number];
+
+/**
+ * The parameters `expression` can read: those it names as a variable anywhere (a shadowing inner
+ * variable of the same name counts too, which only sends more than needed). A parameter it never
+ * names cannot reach it: strict mode gives functions no `caller`/`arguments` properties, and only
+ * `arguments` and a direct `eval` reach a function's parameters by other means, so either of them
+ * (or an expression that cannot be analysed) gives all six.
+ */
+export function parametersRead(expression: string): ReadonlySet<FilterParameter> {
+  const all = new Set<FilterParameter>(FILTER_PARAMETERS);
+  const program = parseExpression(expression);
+  if (!program) return all;
+  const read = new Set<FilterParameter>();
+  const names: ReadonlySet<string> = all;
+  let safe = true;
+  walk(program, [], (identifier, ancestors) => {
+    const parent = ancestors.at(-1);
+    if (!parent || !isReference(identifier, parent)) return true;
+    const name = identifier.name as string;
+    if (UNSAFE_NAMES.has(name)) return (safe = false);
+    if (names.has(name)) read.add(name as FilterParameter);
+    return true;
+  });
+  return safe ? read : all;
+}
+
+/** The expression parsed as the sandbox will see it, or null when it cannot be trusted to be (see isOneExpression). */
+function parseExpression(expression: string): AnyNode | null {
   if (expression.includes('<!--') || expression.includes('-->')) return null;
   const source = PREFIX + expression + SUFFIX;
   let program: AnyNode;
@@ -63,9 +100,27 @@ export function valueKeysRead(expression: string): string[] | null {
   } catch {
     return null;
   }
-  if (!isOneExpression(program, source.length)) return null;
-  const keys = new Set<string>();
-  return visit(program, [], keys) ? [...keys] : null;
+  return isOneExpression(program, source.length) ? program : null;
+}
+
+/** Calls `onIdentifier` with every identifier and its ancestors (the parent last), until it returns false; false then. */
+function walk(node: AnyNode, ancestors: AnyNode[], onIdentifier: (identifier: AnyNode, ancestors: readonly AnyNode[]) => boolean): boolean {
+  if (node.type === 'Identifier' && !onIdentifier(node, ancestors)) return false;
+  ancestors.push(node);
+  try {
+    for (const field of Object.keys(node)) {
+      if (field === 'type' || field === 'start' || field === 'end') continue;
+      const child = node[field];
+      if (Array.isArray(child)) {
+        for (const item of child) if (isNode(item) && !walk(item, ancestors, onIdentifier)) return false;
+      } else if (isNode(child) && !walk(child, ancestors, onIdentifier)) {
+        return false;
+      }
+    }
+    return true;
+  } finally {
+    ancestors.pop();
+  }
 }
 
 /**
@@ -89,23 +144,8 @@ function isNode(x: unknown): x is AnyNode {
 }
 
 /** Walks every node; false as soon as one use of `value`, `eval` or `arguments` is not provably safe. */
-function visit(node: AnyNode, ancestors: AnyNode[], keys: Set<string>): boolean {
-  if (node.type === 'Identifier' && (node.name === 'value' || UNSAFE_NAMES.has(node.name as string)) && !accepts(node, ancestors, keys)) return false;
-  ancestors.push(node);
-  try {
-    for (const field of Object.keys(node)) {
-      if (field === 'type' || field === 'start' || field === 'end') continue;
-      const child = node[field];
-      if (Array.isArray(child)) {
-        for (const item of child) if (isNode(item) && !visit(item, ancestors, keys)) return false;
-      } else if (isNode(child) && !visit(child, ancestors, keys)) {
-        return false;
-      }
-    }
-    return true;
-  } finally {
-    ancestors.pop();
-  }
+function visit(program: AnyNode, ancestors: AnyNode[], keys: Set<string>): boolean {
+  return walk(program, ancestors, (identifier, above) => (identifier.name !== 'value' && !UNSAFE_NAMES.has(identifier.name as string)) || accepts(identifier, above, keys));
 }
 
 /** Whether this identifier named `value`, `eval` or `arguments` is harmless; records the key a `value.name` reads. */

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { FilterInput } from '@/lib/domain/messages/message-model';
 import { DECODE_BATCH_SOURCE, encodeFilterBatch } from './filter-batch';
-import { projectValue, valueKeysRead } from './filter-projection';
+import { FILTER_PARAMETERS, parametersRead, projectValue, valueKeysRead, type FilterParameter } from './filter-projection';
 import { DEFAULT_SANDBOX_LIMITS, QuickJsSandbox, type SandboxError, type SandboxLimits } from './quickjs-sandbox';
 import { utf8WithNul } from './sandbox-text';
 import { checkSyntax } from './syntax-check';
@@ -32,9 +32,14 @@ export interface FilterOptions extends SandboxLimits {
    * read (filter-projection.ts), when it provably reads no others. Off only to compare with it.
    */
   projectValue: boolean;
+  /**
+   * Send into the sandbox only the parameters (key, value, headers…) the expression names
+   * (filter-projection.ts's parametersRead); the others are undefined there. Off only to compare with it.
+   */
+  projectParameters: boolean;
 }
 
-export const DEFAULT_FILTER_OPTIONS: FilterOptions = { ...DEFAULT_SANDBOX_LIMITS, maxConsecutiveTimeouts: 3, projectValue: true };
+export const DEFAULT_FILTER_OPTIONS: FilterOptions = { ...DEFAULT_SANDBOX_LIMITS, maxConsecutiveTimeouts: 3, projectValue: true, projectParameters: true };
 
 export interface FilterCompileError {
   message: string;
@@ -66,6 +71,12 @@ export interface MessageFilter {
    * others), or null when the whole value goes in.
    */
   readonly valueKeys: readonly string[] | null;
+  /**
+   * The parameters the expression can read. Callers may leave the others out of what they pass to
+   * test and testBatch (null key and value, no headers): they never reach the expression, and
+   * testBatch does not send them into the sandbox. A search decodes no key for `value.a === 1`.
+   */
+  readonly parameters: ReadonlySet<FilterParameter>;
   /** Use filterInputOf(view) on an untruncated MessageView. */
   test(message: FilterInput): FilterOutcome;
   /**
@@ -108,8 +119,8 @@ if (result !== null && typeof result === 'object' && typeof result.then === 'fun
 return result ? 1 : 0; };
 return function (json, many) {
   if (!many) { const m = parse(json); return test(m.key, m.value, m.headers, m.partition, m.offset, m.timestamp); }
-  const c = decodeBatch(json); const k = c[0], v = c[1], h = c[2], p = c[3], o = c[4], t = c[5]; let out = '';
-  for (let i = 0; i < k.length; i++) { try { out += test(k[i], v[i], h[i], p[i], o[i], t[i]) ? '1' : '0'; } catch (e) { out += 'e'; } }
+  const c = decodeBatch(json); const k = c[0], v = c[1], h = c[2], p = c[3], o = c[4], t = c[5], n = c[6]; let out = '';
+  for (let i = 0; i < n; i++) { try { out += test(k[i], v[i], h[i], p[i], o[i], t[i]) ? '1' : '0'; } catch (e) { out += 'e'; } }
   return out;
 }; })()`;
 
@@ -129,7 +140,8 @@ export async function compileFilter(expression: string, options: Partial<FilterO
   const created = await QuickJsSandbox.create(sourceOf(expression), FILENAME, settings);
   if (!created.ok) return { ok: false, error: compileError(created.error, lines) };
   const valueKeys = settings.projectValue ? valueKeysRead(expression) : null;
-  return { ok: true, filter: new SandboxedFilter(expression, lines, created.value, settings.maxConsecutiveTimeouts, valueKeys) };
+  const parameters = settings.projectParameters ? parametersRead(expression) : new Set(FILTER_PARAMETERS);
+  return { ok: true, filter: new SandboxedFilter(expression, lines, created.value, settings.maxConsecutiveTimeouts, valueKeys, parameters) };
 }
 
 export type FilterSyntaxResult = { ok: true } | { ok: false; error: FilterCompileError };
@@ -171,8 +183,10 @@ class SandboxedFilter implements MessageFilter {
     private readonly sandbox: QuickJsSandbox,
     private readonly maxConsecutiveTimeouts: number,
     readonly valueKeys: readonly string[] | null,
+    readonly parameters: ReadonlySet<FilterParameter>,
   ) {
-    this.projection = valueKeys ? new Set(valueKeys) : null;
+    // An expression that never names `value` needs no projection of it either.
+    this.projection = valueKeys && parameters.has('value') ? new Set(valueKeys) : null;
   }
 
   test(message: FilterInput): FilterOutcome {
@@ -211,11 +225,11 @@ class SandboxedFilter implements MessageFilter {
         continue;
       }
       const batch = messages.slice(at, at + this.batchLimit);
-      const text = encodeFilterBatch(batch);
+      const text = encodeFilterBatch(batch, this.parameters);
       // Rarely too big (values of up to 1 MiB each): fewer messages, down to one.
       if (text.length > MAX_BATCH_CHARS && batch.length > 1) {
         const fits = Math.max(1, Math.floor((batch.length * MAX_BATCH_CHARS) / text.length));
-        out.push(...this.runBatch(batch.slice(0, fits), encodeFilterBatch(batch.slice(0, fits))));
+        out.push(...this.runBatch(batch.slice(0, fits), encodeFilterBatch(batch.slice(0, fits), this.parameters)));
         at += fits;
         continue;
       }
