@@ -116,12 +116,35 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
   let lastProgress = started;
 
   let ended: RangeReadResult['ended'] | null = null;
-  let wakeEnd!: () => void;
-  const endSignal = new Promise<null>((resolve) => (wakeEnd = () => resolve(null)));
+  const endWaiters = new Set<() => void>();
   const end = (why: RangeReadResult['ended']) => {
     if (ended) return;
     ended = why;
-    wakeEnd();
+    for (const wake of endWaiters) wake();
+    endWaiters.clear();
+  };
+  /**
+   * The promise's outcome, or null as soon as the read ends. Not Promise.race with one long-lived
+   * "ended" promise: each race leaves a reaction on it that holds the race's result until the
+   * read ends, so every fetched response stayed in memory for as long as the read ran (a 1M
+   * record search grew the heap to 650 MB, and a live tail would have grown without bound).
+   */
+  const unlessEnded = <T>(promise: Promise<T>): Promise<T | null> => {
+    if (ended) return Promise.resolve(null);
+    return new Promise<T | null>((resolve, reject) => {
+      const wake = () => resolve(null);
+      endWaiters.add(wake);
+      promise.then(
+        (value) => {
+          endWaiters.delete(wake);
+          resolve(value);
+        },
+        (error: unknown) => {
+          endWaiters.delete(wake);
+          reject(error);
+        },
+      );
+    });
   };
   const onAbort = () => end('aborted');
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -167,6 +190,10 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
   };
 
   const inFlight = new Set<Promise<FetchOutcome>>();
+  // Answered fetches wait here for the loop (rather than a Promise.race over the ones in flight,
+  // which would leave a reaction holding each race's result on a fetch that stays out long).
+  const arrived: FetchOutcome[] = [];
+  let onArrival: (() => void) | null = null;
   try {
     const version = await fetchVersionFor(reader);
     const useIds = version >= FETCH_TOPIC_IDS_SINCE;
@@ -221,8 +248,17 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
           (error: unknown) => ({ call, states: group, topicKey, error, response: (error as { response?: FetchResponse }).response }),
         );
         inFlight.add(call);
+        void call.then((outcome) => {
+          arrived.push(outcome);
+          const wake = onArrival;
+          onArrival = null;
+          wake?.();
+        });
       }
     };
+    /** The next fetch to answer (its outcome), in the order they answered. */
+    const nextArrival = (): Promise<FetchOutcome> =>
+      arrived.length ? Promise.resolve(arrived.shift()!) : new Promise((resolve) => (onArrival = () => resolve(arrived.shift()!)));
 
     while (!ended) {
       const active = states.filter((s) => !s.done);
@@ -254,17 +290,17 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
       if (inFlight.size === 0) {
         // Everything waits out a backoff.
         const wait = Math.max(10, Math.min(...active.map((s) => s.notBefore)) - Date.now());
-        await Promise.race([endSignal, new Promise((r) => setTimeout(r, wait))]);
+        await unlessEnded(new Promise((r) => setTimeout(r, wait)));
         continue;
       }
-      const outcome = await Promise.race([endSignal, ...inFlight]);
+      const outcome = await unlessEnded(nextArrival());
       if (!outcome || ended) break;
       for (const s of outcome.states) s.inFlight = false;
       inFlight.delete(outcome.call);
 
       const parsing = parseOutcome(outcome);
       parsing.catch(() => undefined);
-      const parsed = await Promise.race([endSignal, parsing]);
+      const parsed = await unlessEnded(parsing);
       if (parsed === null || ended) break;
       if (parsed.refresh) refresh = true;
       // The next fetch goes out before the callback runs (unless the leaders must be looked up first).
@@ -273,7 +309,7 @@ export async function readRangesWithoutGroup(clusterName: string, topic: string,
       // Should the read end first (abort, time limit), the callback still running finishes on its own; its failure is nobody's.
       const delivering = deliver(parsed.deliveries);
       delivering.catch(() => undefined);
-      const delivered = await Promise.race([endSignal, delivering]);
+      const delivered = await unlessEnded(delivering);
       if (delivered === null || ended) break;
     }
     // A partition still looking for its leader when time ran out is a failure, not a quiet end.
