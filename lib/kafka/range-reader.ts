@@ -1,10 +1,11 @@
 import 'server-only';
-import { FetchIsolationLevels, NetworkError, ProtocolError, UnsupportedCompressionError, UserError, fetchV12, fetchV13, fetchV14, fetchV15, fetchV16, fetchV17, type ClusterMetadata, type Consumer } from '@platformatic/kafka';
+import { ProtocolError, UnsupportedCompressionError, type fetchV17 } from '@platformatic/kafka';
 import { ConsoleError, isConsoleError } from '@/lib/domain/console-error';
 import type { ReadRange } from '@/lib/domain/messages/browse-plan';
 import type { RawRecord } from '@/lib/domain/messages/decode-part';
 import { toConsoleError } from './errors';
 import { committedRecordsOf } from './fetched-records';
+import { errorName, FETCH_TOPIC_IDS_SINCE, fetchVersionFor, leaderUnreachable, sessionlessFetch, topicMetadata, type FetchResponse } from './fetch-requests';
 import { platformaticReaderFor } from './platformatic-client';
 import type { RangeReadOptions, RangeReadResult } from './range-read';
 
@@ -40,18 +41,10 @@ const MAX_STALE_ATTEMPTS = 10;
 export const STALL_REPORT_AFTER = 4;
 /** Longest wait between two attempts on a followed partition whose leader is away. */
 const FOLLOW_MAX_BACKOFF_MS = 2_000;
-/** Fetch v13 (Kafka 3.1) names topics by id; v12 by name, in the same field. */
-const FETCH_TOPIC_IDS_SINCE = 13;
 const EARLIEST = -2n;
 const LATEST = -1n;
 /** The end of a followed partition's range: the largest offset Kafka has. */
 export const UNBOUNDED = 2n ** 63n - 1n;
-/** Session id 0 with the final epoch: a full fetch that opens no session (Kafka's FetchMetadata.LEGACY). */
-const NO_SESSION = { id: 0, epoch: -1 } as const;
-const FETCH_APIS = { 12: fetchV12.api, 13: fetchV13.api, 14: fetchV14.api, 15: fetchV15.api, 16: fetchV16.api, 17: fetchV17.api } as const;
-type FetchVersion = keyof typeof FETCH_APIS;
-
-type FetchResponse = fetchV17.FetchResponse;
 
 export interface GrouplessReadOptions extends RangeReadOptions {
   /** Wait for new records at the partitions' end instead of ending there (use UNBOUNDED as `to`). timeoutMs and idleMs do not apply. */
@@ -91,7 +84,6 @@ interface FetchOutcome {
   error?: unknown;
 }
 
-const fetchVersions = new WeakMap<Consumer, Promise<FetchVersion>>();
 
 /** Records of one partition, parsed from a response and waiting for the callback. */
 interface Delivery {
@@ -431,55 +423,6 @@ function giveUp(state: PartitionState, topic: string): unknown {
   if (state.staleCause) return state.staleCause;
   if (UNKNOWN_TOPIC.has(code)) return new ConsoleError({ category: 'not-found', message: `Topic "${topic}" does not exist (partition ${state.partition}: ${code}).`, retryable: false });
   return new ConsoleError({ category: 'unavailable', message: `Partition ${state.partition} of topic "${topic}" has no reachable leader (${code}). Check the brokers.`, retryable: true });
-}
-
-/** Connection refused or lost, a request timed out (the library's TimeoutError has the network code), or the leader left the cluster. */
-function leaderUnreachable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return e?.code === NetworkError.code || (error instanceof UserError && /Cannot find broker/.test(e.message ?? ''));
-}
-
-async function topicMetadata(reader: Consumer, clusterName: string, topic: string, forceUpdate: boolean): Promise<ClusterMetadata> {
-  try {
-    const metadata = await reader.metadata({ topics: [topic], forceUpdate });
-    if (!metadata.topics.get(topic)) throw notFound(topic);
-    return metadata;
-  } catch (e) {
-    // The library turns UNKNOWN_TOPIC_OR_PARTITION in a metadata response into this UserError.
-    if (e instanceof UserError && /^Unknown topic/.test(e.message)) throw notFound(topic);
-    throw toConsoleError(e, { clusterName, topic });
-  }
-}
-
-const notFound = (topic: string) => new ConsoleError({ category: 'not-found', message: `Topic "${topic}" does not exist.`, retryable: false });
-
-/** The newest Fetch version both the broker and the library speak (the library has v12 to v17). */
-export async function fetchVersionFor(reader: Consumer): Promise<FetchVersion> {
-  let known = fetchVersions.get(reader);
-  if (!known) {
-    known = reader.listApis().then((apis) => {
-      const max = apis.find((a) => a.name === 'Fetch')?.maxVersion ?? 0;
-      if (max < 12) throw new ConsoleError({ category: 'unsupported', message: `The broker speaks Fetch up to v${max}; reading records needs v12 (Kafka 2.7 or later).`, retryable: false });
-      return Math.min(max, 17) as FetchVersion;
-    });
-    fetchVersions.set(reader, known);
-    known.catch(() => fetchVersions.delete(reader));
-  }
-  return known;
-}
-
-/** Exported for the integration test that checks the broker opened no session (its answer's session id is 0). */
-export async function sessionlessFetch(reader: Consumer, version: FetchVersion, broker: { host: string; port: number }, request: fetchV17.FetchRequestTopic, limits: { maxWait: number; total: number }): Promise<FetchResponse> {
-  const connection = await reader.connections.get(broker);
-  return FETCH_APIS[version].async(connection, limits.maxWait, 1, limits.total, FetchIsolationLevels.READ_COMMITTED, NO_SESSION.id, NO_SESSION.epoch, [request], [], '');
-}
-
-function errorName(code: number): string {
-  try {
-    return (new ProtocolError(code) as unknown as { apiId: string }).apiId;
-  } catch {
-    return `ERROR_${code}`;
-  }
 }
 
 function rotate<T>(items: T[], by: number): T[] {

@@ -9,7 +9,7 @@ import type { ReadRange } from '@/lib/domain/messages/browse-plan';
 import { readRanges, readRangesWithGroup } from '@/lib/kafka/browse-consumer';
 import { disconnectAll } from '@/lib/kafka/client-pool';
 import { READER_GROUP_ID, platformaticReaderFor } from '@/lib/kafka/platformatic-client';
-import { fetchVersionFor, sessionlessFetch } from '@/lib/kafka/range-reader';
+import { fetchVersionFor, sessionlessFetch } from '@/lib/kafka/fetch-requests';
 import type { RangeReadOptions } from '@/lib/kafka/range-read';
 import { BOOTSTRAP, rawKafka, uniqueTopic } from './helpers';
 import { eventually } from './messages-fixtures';
