@@ -97,6 +97,14 @@ test.describe('a broker dies', () => {
       await expect(tail.stats).toContainText('live');
       await page.screenshot({ path: 'test-results/screens/tail-partition-offline.png', fullPage: true });
 
+      // Browsing the topic says which partition is offline, rather than calling the cluster unreachable.
+      const browse = await page.context().newPage();
+      await new MessagesPage(browse, single, 'three').goto();
+      await expect(browse.getByRole('alert').filter({ hasText: 'A partition is offline' })).toBeVisible();
+      await expect(browse.getByText(/Partition 0 of topic "e2e-rf1-\d+" has no leader/)).toBeVisible();
+      await browse.screenshot({ path: 'test-results/screens/browse-partition-offline.png', fullPage: true });
+      await browse.close();
+
       const overview = await page.context().newPage();
       const o = new OverviewPage(overview);
       await expect(async () => {

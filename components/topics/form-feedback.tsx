@@ -27,7 +27,7 @@ export function FormAlert({ error, title }: { error: ConsoleErrorShape | string 
   const shape: ConsoleErrorShape = typeof error === 'string' ? { category: 'invalid-input', message: error, retryable: false } : error;
   return (
     <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900/60 dark:bg-red-950/40 dark:text-red-200">
-      <p className="font-semibold">{title ?? TITLES[shape.category] ?? 'Something went wrong'}</p>
+      <p className="font-semibold">{title ?? shape.title ?? TITLES[shape.category] ?? 'Something went wrong'}</p>
       <p className="mt-0.5 break-words">{shape.message}</p>
       {shape.retryable && <p className="mt-1 text-xs opacity-80">This may be temporary: try again in a moment.</p>}
     </div>

@@ -20,12 +20,15 @@ export interface ConsoleErrorShape {
   retryable: boolean;
   /** The field the error is about, when it is about one (form inputs name their field). */
   field?: string;
+  /** A heading for the error when the category's own would mislead (an offline partition is "unavailable", not an unreachable cluster). */
+  title?: string;
 }
 
 export class ConsoleError extends Error implements ConsoleErrorShape {
   readonly category: ConsoleErrorCategory;
   readonly retryable: boolean;
   readonly field?: string;
+  readonly title?: string;
 
   constructor(shape: ConsoleErrorShape, options?: { cause?: unknown }) {
     super(shape.message, options);
@@ -33,10 +36,11 @@ export class ConsoleError extends Error implements ConsoleErrorShape {
     this.category = shape.category;
     this.retryable = shape.retryable;
     this.field = shape.field;
+    this.title = shape.title;
   }
 
   toJSON(): ConsoleErrorShape {
-    return { category: this.category, message: this.message, retryable: this.retryable, ...(this.field ? { field: this.field } : {}) };
+    return { category: this.category, message: this.message, retryable: this.retryable, ...(this.field ? { field: this.field } : {}), ...(this.title ? { title: this.title } : {}) };
   }
 }
 

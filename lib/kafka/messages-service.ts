@@ -26,10 +26,24 @@ export async function topicWatermarks(clusterName: string, topic: string): Promi
     clusterName,
     async (admin) => {
       if (!(await admin.listTopics()).includes(topic)) throw new ConsoleError({ category: 'not-found', message: `Topic "${topic}" does not exist.`, retryable: false });
+      // kafkajs would look for "broker -1" and call the whole cluster unreachable: say which partitions are offline.
+      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
+      const leaderless = (topics[0]?.partitions ?? []).filter((p) => p.leader < 0).map((p) => p.partitionId);
+      if (leaderless.length) throw offlinePartitions(topic, leaderless);
       return (await admin.fetchTopicOffsets(topic)).map((o) => ({ partition: o.partition, low: o.low, high: o.high }));
     },
     { topic },
   );
+}
+
+function offlinePartitions(topic: string, partitions: number[]): ConsoleError {
+  const which = partitions.length === 1 ? `Partition ${partitions[0]}` : `Partitions ${partitions.join(', ')}`;
+  return new ConsoleError({
+    category: 'unavailable',
+    title: partitions.length === 1 ? 'A partition is offline' : 'Partitions are offline',
+    message: `${which} of topic "${topic}" ${partitions.length === 1 ? 'has' : 'have'} no leader: the brokers that hold ${partitions.length === 1 ? 'its' : 'their'} replicas are down, or a leader is being elected. Its messages can be read once one is back.`,
+    retryable: true,
+  });
 }
 
 /** Decodes a batch for display; with a filter, tests whole values first and decodes matches again for the preview. */

@@ -22,6 +22,7 @@ const stack = (...args: string[]) => execFileSync('bash', ['scripts/stack.sh', .
 const { kafka } = await import('@/lib/kafka');
 const { disconnectAll } = await import('@/lib/kafka/client-pool');
 const { closeAllTailSources } = await import('@/lib/kafka/tail-source');
+const { kafkajsMessageService } = await import('@/lib/kafka/messages-service');
 const { GET: tailRoute } = await import('@/app/api/clusters/[cluster]/topics/[topic]/tail/route');
 const { SseClient, startRouteServer } = await import('./messages-sse');
 const three = kafka('three');
@@ -99,6 +100,8 @@ describe('a three-broker cluster losing a broker', () => {
     await tail!.until(() => received(1).length === 6);
     expect(received(1)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(tail!.ended).toBe(false);
+    // Browsing the topic now names the offline partition (kafkajs alone called the whole cluster unreachable).
+    await expect(kafkajsMessageService('three').browse({ topic: tailed, start: { from: 'newest' }, limit: 10 })).rejects.toMatchObject({ category: 'unavailable', message: expect.stringMatching(/^Partition 0 of topic "it-tail-rf1-\d+" has no leader/) });
   }, 90_000);
 
   it('recovers when broker 3 returns', async () => {
