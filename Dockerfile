@@ -2,6 +2,8 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# npm ci's postinstall applies these (patch-package): they must be there before it runs.
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npx next build
