@@ -26,11 +26,15 @@ export async function topicWatermarks(clusterName: string, topic: string): Promi
     clusterName,
     async (admin) => {
       if (!(await admin.listTopics()).includes(topic)) throw new ConsoleError({ category: 'not-found', message: `Topic "${topic}" does not exist.`, retryable: false });
-      // kafkajs would look for "broker -1" and call the whole cluster unreachable: say which partitions are offline.
-      const { topics } = await admin.fetchTopicMetadata({ topics: [topic] });
-      const leaderless = (topics[0]?.partitions ?? []).filter((p) => p.leader < 0).map((p) => p.partitionId);
-      if (leaderless.length) throw offlinePartitions(topic, leaderless);
-      return (await admin.fetchTopicOffsets(topic)).map((o) => ({ partition: o.partition, low: o.low, high: o.high }));
+      try {
+        return (await admin.fetchTopicOffsets(topic)).map((o) => ({ partition: o.partition, low: o.low, high: o.high }));
+      } catch (e) {
+        // kafkajs looks for "broker -1" when a partition has no leader and calls the whole cluster unreachable: say which partitions are offline.
+        const { topics } = await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => ({ topics: [] }));
+        const leaderless = (topics[0]?.partitions ?? []).filter((p) => p.leader < 0).map((p) => p.partitionId);
+        if (leaderless.length) throw offlinePartitions(topic, leaderless);
+        throw e;
+      }
     },
     { topic },
   );

@@ -354,26 +354,18 @@ async function startViewer(options: TailStreamOptions, filter: MessageFilter | n
    * reaches every viewer that keeps up in one synchronous pass, with no timer or promise of ours
    * per viewer and batch.
    */
-  const send = (chunks: Uint8Array[] | null | undefined): boolean => {
-    if (!controller || ended) return false;
-    if (chunks === undefined) return false;
+  const send = (chunks: Uint8Array[] | null): void => {
+    if (!controller || ended) return;
     try {
-      if (chunks === null) {
-        ended = true;
-        controller.close();
-        return false;
-      }
-      for (const chunk of chunks) controller.enqueue(chunk);
-      if (closed) {
+      if (chunks) for (const chunk of chunks) controller.enqueue(chunk);
+      if (chunks === null || closed) {
         ended = true;
         controller.close();
       }
-      return true;
     } catch (e) {
       // Enqueue throws once the response is gone: the client disconnected.
       ended = true;
       close(`write failed: ${(e as Error).message}`);
-      return false;
     }
   };
   function pump(): void {
